@@ -1,0 +1,124 @@
+/**
+ * The designer's state, as one zustand store. Canonical: the resources (every object the user has,
+ * in creation order, including ones admission rejects and kinds we do not model) and the canvas
+ * layout. Everything else (YAML text, model, grid, diagnostics) is derived, or is the user's
+ * in-progress text in an editor tab.
+ */
+import type { CellExplanation, EngineOptions, KubeObject, Model, PortProtocol, ResourceKey } from '../engine'
+
+/** Where a change came from: the YAML editor must not re-apply its own edits (no echo loops). */
+export type ChangeOrigin = 'init' | 'canvas' | 'inspector' | 'yaml' | 'import' | 'undo' | 'redo' | 'share' | 'reset' | 'restore'
+
+/** The two editor tabs: what one applies with istioctl/kubectl (Istio config) and the workloads. */
+export type YamlTab = 'istio' | 'workloads'
+
+export interface NodePosition {
+  x: number
+  y: number
+}
+
+export interface NamespaceBox extends NodePosition {
+  width: number
+  height: number
+}
+
+export interface Layout {
+  /** Canvas positions keyed by node id (see canvas ids in ui/canvas). Layout only: never in the YAML. */
+  positions: Record<string, NodePosition>
+  /** Namespace group boxes keyed by namespace name. */
+  namespaces: Record<string, NamespaceBox>
+}
+
+/** A problem shown in the problems list and as an editor marker. */
+export interface Problem {
+  tab: YamlTab
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  severity: 'error' | 'warning' | 'info'
+  code: string
+  message: string
+  resource?: ResourceKey
+}
+
+/** The request every grid cell sends (issue 4 widens it with tokens). */
+export interface RequestSettings {
+  path: string
+  /** Extra headers, e.g. Authorization. */
+  headers: Record<string, string>
+  /** Simulated clock in Unix seconds; undefined = follow the real clock. */
+  frozenNow?: number
+}
+
+export type Selection =
+  | { kind: 'none' }
+  | { kind: 'resource'; key: ResourceKey }
+  | { kind: 'namespace'; name: string }
+  | { kind: 'cell'; row: number; column: number }
+
+/** The grid in plain data, so it can come from a Web Worker (structured clone). */
+export interface GridView {
+  rows: { label: string; workloadKey?: ResourceKey; sidecar: boolean; external: boolean }[]
+  columns: { label: string; serviceKey: ResourceKey; port: number; portName: string; protocol: PortProtocol }[]
+  /** rows x columns verdict ids (engine verdictById), row-major; NO_REQUEST where no request goes. */
+  cells: Uint8Array
+  /** For the external row: where the ingress sent the request, in words (e.g. a 404 with no route). */
+  externalNote?: string
+}
+
+export interface GridState {
+  grid: GridView | undefined
+  /** Cells (row label + '|' + column label) whose code changed with the last edit. */
+  changed: ReadonlySet<string>
+  /** Milliseconds the last evaluation took (shown in the status bar, used by the benchmark). */
+  millis: number
+  computing: boolean
+}
+
+export interface DesignerState {
+  resources: KubeObject[]
+  layout: Layout
+  options: EngineOptions
+  request: RequestSettings
+
+  /** Editor text per tab. Regenerated from resources unless the last change came from that tab. */
+  yaml: Record<YamlTab, string>
+  /** Problems per tab: parse errors of the text, and admission/mesh findings mapped to lines. */
+  problems: Problem[]
+  /** Parse errors keep the last good model: true while a tab's text does not parse. */
+  yamlBroken: Record<YamlTab, boolean>
+  lastOrigin: ChangeOrigin
+
+  /** Derived: admission + mesh of the current resources. */
+  model: Model
+  gridState: GridState
+  selection: Selection
+  /** Bumped to ask the editor to reveal a line: {tab, line, nonce}. */
+  reveal: { tab: YamlTab; line: number; nonce: number } | undefined
+}
+
+export interface DesignerActions {
+  /** Replaces all resources (import, share link, reset). */
+  loadResources(resources: KubeObject[], origin: ChangeOrigin, layout?: Layout): void
+  /** Inserts or replaces one object by its key (inspector edits, canvas drops). */
+  upsertResource(object: KubeObject, origin: ChangeOrigin, previousKey?: ResourceKey): void
+  deleteResource(key: ResourceKey, origin: ChangeOrigin): void
+  /** Applies a pure edit (store/commands) to the resources as one undoable step. */
+  applyEdit(edit: (resources: readonly KubeObject[]) => KubeObject[], origin: ChangeOrigin): void
+  /** The user typed in a tab: keep the text; if it parses, replace that tab's resources. */
+  editYaml(tab: YamlTab, text: string): void
+  moveNode(id: string, position: NodePosition): void
+  resizeNamespace(name: string, box: NamespaceBox): void
+  setOptions(options: Partial<EngineOptions>): void
+  setRequest(request: Partial<RequestSettings>): void
+  select(selection: Selection): void
+  revealResource(key: ResourceKey): void
+  explainCell(row: number, column: number): Promise<CellExplanation | undefined>
+  undo(): void
+  redo(): void
+  newEmptyDesign(): void
+  resetToSeed(): void
+}
+
+export type DesignerStore = DesignerState & DesignerActions

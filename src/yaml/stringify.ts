@@ -1,0 +1,42 @@
+/**
+ * Objects -> YAML text, in the layout the seed task uses (2-space indent, list items flush with their
+ * key, one `---` between documents).
+ */
+import { Document } from 'yaml'
+import type { KubeObject } from '../engine/types'
+
+/**
+ * Written for a YAML 1.1 reader (kubectl), so strings such as "yes", "on" or "0755" get quoted and do
+ * not come back as booleans or numbers. lineWidth 0 turns line folding off.
+ */
+const TO_STRING = { indent: 2, indentSeq: false, lineWidth: 0, minContentWidth: 0 } as const
+
+/**
+ * Multi-document YAML for `objects`, keys in the order given, strings quoted only when needed.
+ * @example stringifyManifests([{ kind: 'Namespace', metadata: { name: 'foo' } }]) // 'kind: Namespace\nmetadata:\n  name: foo\n'
+ */
+export function stringifyManifests(objects: readonly KubeObject[]): string {
+  return objects.map((o) => new Document(o, { version: '1.1' }).toString(TO_STRING)).join('---\n')
+}
+
+/** A delimiter that no line of `body` equals, so the here-document cannot end early. */
+function heredocDelimiter(body: string): string {
+  const lines = new Set(body.split('\n'))
+  let delimiter = 'EOF'
+  for (let i = 2; lines.has(delimiter); i++) delimiter = `EOF${i}`
+  return delimiter
+}
+
+/**
+ * The seed's way of applying YAML from a shell: `cat <<EOF | kubectl apply [-n ns] -f -`. When the YAML
+ * holds `$`, a backquote or a backslash, the delimiter is quoted (`<<'EOF'`) so the shell leaves the
+ * text alone instead of expanding it.
+ * @example toKubectlApplyBlock(objects, 'bar') // "cat <<EOF | kubectl apply -n bar -f -\n...\nEOF\n"
+ */
+export function toKubectlApplyBlock(objects: readonly KubeObject[], namespace?: string): string {
+  const body = stringifyManifests(objects)
+  const delimiter = heredocDelimiter(body)
+  const quoted = /[$`\\]/.test(body) ? `'${delimiter}'` : delimiter
+  const ns = namespace ? `-n ${namespace} ` : ''
+  return `cat <<${quoted} | kubectl apply ${ns}-f -\n${body}${delimiter}\n`
+}

@@ -1,0 +1,52 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url'
+import react from '@vitejs/plugin-react'
+import { defineConfig, type Plugin } from 'vite'
+
+// Everything is served from our own origin; Monaco needs inline <style> (toolchain.md P12).
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self' data:",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+].join('; ')
+
+/** Adds the CSP <meta> to built pages only: the dev server injects an inline React-refresh script. */
+function cspMeta(): Plugin {
+  return {
+    name: 'csp-meta',
+    apply: 'build',
+    transformIndexHtml(html) {
+      const charset = /<meta charset="[^"]*"\s*\/?>/i
+      if (!charset.test(html)) throw new Error('csp-meta: index.html needs a <meta charset> to anchor the CSP')
+      return html.replace(charset, (tag) => `${tag}\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`)
+    },
+  }
+}
+
+// monaco-yaml's worker imports `monaco-editor/esm/vs/...`, which monaco 0.56+'s exports map hides (P6a).
+const monacoEsmDir = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url))
+
+export default defineConfig({
+  plugins: [react(), cspMeta()],
+  resolve: {
+    alias: [{ find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: `${monacoEsmDir}$1` }],
+  },
+  // Found late inside a ?worker import otherwise, which reloads the dev page mid-session (P11).
+  optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },
+  worker: { format: 'es' },
+  // The lazily loaded Monaco chunk is about 4 MB by design.
+  build: { chunkSizeWarningLimit: 5000 },
+  preview: { port: 4173, strictPort: true },
+  test: {
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+    passWithNoTests: false,
+  },
+})
