@@ -91,6 +91,7 @@ apiVersion: apps/v1
 kind: Deployment
 metadata: {name: sleep2, namespace: foo}
 spec:
+  selector: {matchLabels: {app: sleep2}}
   template:
     metadata:
       labels: {app: sleep2}
@@ -110,6 +111,7 @@ apiVersion: apps/v1
 kind: Deployment
 metadata: {name: sleep2, namespace: legacy}
 spec:
+  selector: {matchLabels: {app: sleep2}}
   template:
     metadata:
       labels: {app: sleep2}
@@ -195,7 +197,7 @@ spec:
   },
   {
     name: 'PERMISSIVE accepts plaintext from a client without sidecar (rule 6)',
-    rule: 'R14',
+    rule: 'R16',
     yaml: STRICT_FOO.replace('mtls: {}', 'mtls: {mode: PERMISSIVE}'),
     from: 'sleep.legacy',
     url: 'http://httpbin.foo:8000/ip',
@@ -224,7 +226,7 @@ spec:${JWT_ORIGIN}`,
   },
   {
     name: 'a client without sidecar ignores DestinationRules (rule 8)',
-    rule: 'R12',
+    rule: 'R14',
     yaml: MUTUAL_FOO,
     from: 'sleep.legacy',
     url: 'http://httpbin.foo:8000/ip',

@@ -25,6 +25,7 @@ export const INGRESS_GATEWAY_DEPLOYMENT: KubeObject = {
   kind: 'Deployment',
   metadata: { name: 'istio-ingressgateway', namespace: 'istio-system' },
   spec: {
+    selector: { matchLabels: { istio: 'ingressgateway' } },
     template: {
       metadata: { labels: { ...INGRESS_GATEWAY_LABELS }, annotations: { 'sidecar.istio.io/inject': 'false' } },
       spec: {

@@ -1,0 +1,44 @@
+/** Small 16px stroke icons, drawn for this app. Decorative: the button around them carries the name. */
+const PATHS = {
+  undo: 'M5.5 3.5 2.5 6.5l3 3M2.5 6.5h7a4 4 0 0 1 0 8h-3',
+  redo: 'M10.5 3.5l3 3-3 3M13.5 6.5h-7a4 4 0 0 0 0 8h3',
+  plus: 'M8 3v10M3 8h10',
+  reset: 'M2.5 8a5.5 5.5 0 1 0 1.7-4M2.5 2.5v3h3',
+  upload: 'M8 10.5V2.5M5 5.5l3-3 3 3M2.5 10.5v2a1 1 0 0 0 1 1h9a1 1 0 0 0 1-1v-2',
+  download: 'M8 2.5v8M5 7.5l3 3 3-3M2.5 10.5v2a1 1 0 0 0 1 1h9a1 1 0 0 0 1-1v-2',
+  share: 'M6.5 9.5l3-3M7 4.5l1.2-1.2a2.6 2.6 0 0 1 3.6 3.6L10.6 8.1M9 11.5l-1.2 1.2a2.6 2.6 0 0 1-3.6-3.6L5.4 7.9',
+  copy: 'M5.5 5.5h7v8h-7zM3.5 10.5v-8h7',
+  close: 'M4 4l8 8M12 4l-8 8',
+  chevronDown: 'M4 6l4 4 4-4',
+  info: 'M8 7.5v4M8 5v.01M8 14.5a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13z',
+  check: 'M3 8.5l3 3 7-7',
+  alert: 'M8 5.5v3.5M8 11.5v.01M7.1 2.5 1.7 12a1 1 0 0 0 .9 1.5h10.8a1 1 0 0 0 .9-1.5L8.9 2.5a1 1 0 0 0-1.8 0z',
+  error: 'M8 14.5a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13zM5.8 5.8l4.4 4.4M10.2 5.8l-4.4 4.4',
+  file: 'M4 1.5h5l3 3v10H4zM9 1.5v3h3',
+  paste: 'M5.5 2.5h5v2h-5zM10.5 3.5h2v11h-9v-11h2',
+  image: 'M2.5 3.5h11v9h-11zM2.5 10.5l3-3 3 3 2-2 3 3M10.5 6.5v.01',
+  terminal: 'M2.5 3.5h11v9h-11zM5 7l2 1.5L5 10M8.5 10.5H11',
+  external: 'M9.5 2.5h4v4M13.5 2.5 8 8M11.5 9.5v4h-9v-9h4',
+} as const
+
+export type IconName = keyof typeof PATHS
+
+export function Icon({ name, size = 16 }: { name: IconName; size?: number }) {
+  return (
+    <svg
+      className="icon"
+      width={size}
+      height={size}
+      viewBox="0 0 16 16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.5}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d={PATHS[name]} />
+    </svg>
+  )
+}
