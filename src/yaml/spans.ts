@@ -39,6 +39,8 @@ function headOf(ctx: SpanContext, start: number, end: number): SourceRange {
 
 function nodeSpans(ctx: SpanContext, node: Node): PathSpans {
   const [start, valueEnd] = node.range ?? [0, 0]
+  // `mtls:` with nothing after it has an empty value; an empty range would underline nothing.
+  if (valueEnd <= start) return {}
   return { value: rangeOf(ctx, start, valueEnd), head: headOf(ctx, start, valueEnd) }
 }
 

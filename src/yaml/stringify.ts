@@ -19,14 +19,6 @@ export function stringifyManifests(objects: readonly KubeObject[]): string {
   return objects.map((o) => new Document(o, { version: '1.1' }).toString(TO_STRING)).join('---\n')
 }
 
-/** A delimiter that no line of `body` equals, so the here-document cannot end early. */
-function heredocDelimiter(body: string): string {
-  const lines = new Set(body.split('\n'))
-  let delimiter = 'EOF'
-  for (let i = 2; lines.has(delimiter); i++) delimiter = `EOF${i}`
-  return delimiter
-}
-
 /**
  * The seed's way of applying YAML from a shell: `cat <<EOF | kubectl apply [-n ns] -f -`. When the YAML
  * holds `$`, a backquote or a backslash, the delimiter is quoted (`<<'EOF'`) so the shell leaves the
@@ -34,9 +26,9 @@ function heredocDelimiter(body: string): string {
  * @example toKubectlApplyBlock(objects, 'bar') // "cat <<EOF | kubectl apply -n bar -f -\n...\nEOF\n"
  */
 export function toKubectlApplyBlock(objects: readonly KubeObject[], namespace?: string): string {
+  // Every document is a mapping, so no line of the body can be a bare `EOF` that ends it early.
   const body = stringifyManifests(objects)
-  const delimiter = heredocDelimiter(body)
-  const quoted = /[$`\\]/.test(body) ? `'${delimiter}'` : delimiter
+  const delimiter = /[$`\\]/.test(body) ? `'EOF'` : 'EOF'
   const ns = namespace ? `-n ${namespace} ` : ''
-  return `cat <<${quoted} | kubectl apply ${ns}-f -\n${body}${delimiter}\n`
+  return `cat <<${delimiter} | kubectl apply ${ns}-f -\n${body}EOF\n`
 }

@@ -4,6 +4,8 @@ import { admitOne, policy } from './fixtures/objects'
 
 const service = (spec: unknown, name = 'httpbin'): KubeObject => ({ apiVersion: 'v1', kind: 'Service', metadata: { name }, spec })
 const HTTP = { name: 'http', port: 8000 }
+/** For objects whose wrong field types TypeScript would refuse. */
+const loose = (o: unknown) => o as KubeObject
 
 function deployment(template: Record<string, unknown>, extra: Record<string, unknown> = {}, apiVersion = 'extensions/v1beta1'): KubeObject {
   return { apiVersion, kind: 'Deployment', metadata: { name: 'httpbin' }, spec: { replicas: 1, template, ...extra } }
@@ -21,7 +23,7 @@ const cases: Case[] = [
     { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'sleep', namespace: 'Foo' } }, 'K8S102'],
   ['Namespace labels are strings',
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'foo', labels: { 'istio-injection': 'enabled' } } },
-    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'foo', labels: { 'istio-injection': true } } }, 'K8S104'],
+    loose({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'foo', labels: { 'istio-injection': true } } }), 'K8S104'],
   ['label keys are qualified names',
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'foo', labels: { 'example.com/team': 'a' } } },
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'foo', labels: { 'bad key': 'a' } } }, 'K8S104'],
