@@ -39,3 +39,8 @@ export { tlsCheckRows, formatTlsCheck, type TlsCheckRow } from './evaluate/tlsCh
 export { verdictById, formatVerdict, NO_REQUEST, VERDICTS } from './decide/verdicts'
 export { evaluateExternal, type ExternalOutcome } from './ingress/externalVerdict'
 export { MESH_CODES } from './diagnostics'
+export { runRequestLoop, type LoopProbe, type LoopSpec } from './evaluate/requestLoop'
+export { keySetDiagnostics } from './jwt/keySetDiagnostics'
+export { jsonSchemaForManifests } from './admission'
+export * as jwt from './jwt'
+export { ISTIO_SAMPLE_PRIVATE_KEY_PEM } from './jwt/sampleKey'
