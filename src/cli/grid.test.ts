@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { ISTIO_DEMO_JWT } from '../engine/jwt/samples'
 import { genJwtLikeIstio } from '../engine/jwt/signToken'
 import { objectsAtState, type SeedRequest, type SeedTables } from '../scenarios/seed/replay'
@@ -19,6 +19,8 @@ const dir = mkdtempSync(join(tmpdir(), 'grid-cli-'))
 const workloads = parseManifests(readFileSync('src/scenarios/seed/workloads.yaml', 'utf8')).objects
 const seed = JSON.parse(readFileSync('src/scenarios/seed/seed-tables.json', 'utf8')) as SeedTables
 const T0 = 1_795_000_000
+// Each probe starts Node with tsx (about a second on a busy 2-core machine).
+vi.setConfig({ testTimeout: 90_000 })
 
 async function grid(args: string[], input?: string): Promise<{ stdout: string; stderr: string; code: number }> {
   const child = run(process.execPath, ['--import', 'tsx', 'src/cli/grid.ts', ...args], { encoding: 'utf8' })
@@ -74,19 +76,22 @@ describe('npm run -s grid reproduces every seed table', () => {
         const key = `${r.token}|${r.at ?? ''}|${parseCurlUrl(r.url).path}`
         groups.set(key, [...(groups.get(key) ?? []), r])
       }
-      for (const group of groups.values()) {
-        const first = group[0] as SeedRequest
-        const froms = [...new Set(group.map((r) => r.from))]
-        const tos = [...new Set(group.filter((r) => r.from !== 'external').map((r) => toArg(r.url)))]
-        const token = await tokenFile(first)
-        const args = ['--from', froms.join(','), '--path', parseCurlUrl(first.url).path, '--at', String(T0 + (first.at ?? 0))]
-        if (tos.length > 0) args.push('--to', tos.join(','))
-        if (token) args.push('--token', token)
-        const out = await grid([...args, file])
-        expect(out.stderr).toBe('')
-        expect(out.code).toBe(0)
-        for (const r of group) expect(out.stdout).toContain(`${expectedLines(r, toArg(r.url))}\n`)
-      }
+      // One child process per token/time/path group; the groups of a table run side by side.
+      await Promise.all(
+        [...groups.values()].map(async (group) => {
+          const first = group[0] as SeedRequest
+          const froms = [...new Set(group.map((r) => r.from))]
+          const tos = [...new Set(group.filter((r) => r.from !== 'external').map((r) => toArg(r.url)))]
+          const token = await tokenFile(first)
+          const args = ['--from', froms.join(','), '--path', parseCurlUrl(first.url).path, '--at', String(T0 + (first.at ?? 0))]
+          if (tos.length > 0) args.push('--to', tos.join(','))
+          if (token) args.push('--token', token)
+          const out = await grid([...args, file])
+          expect(out.stderr).toBe('')
+          expect(out.code).toBe(0)
+          for (const r of group) expect(out.stdout).toContain(`${expectedLines(r, toArg(r.url))}\n`)
+        }),
+      )
     })
   }
 

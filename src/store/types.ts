@@ -5,6 +5,7 @@
  * in-progress text in an editor tab.
  */
 import type { CellExplanation, EngineOptions, KubeObject, Model, PortProtocol, ResourceKey } from '../engine'
+import type { JwksJson } from '../engine/jwt'
 
 /** Where a change came from: the YAML editor must not re-apply its own edits (no echo loops). */
 export type ChangeOrigin = 'init' | 'canvas' | 'inspector' | 'yaml' | 'import' | 'undo' | 'redo' | 'share' | 'reset' | 'restore'
@@ -23,7 +24,11 @@ export interface NamespaceBox extends NodePosition {
 }
 
 export interface Layout {
-  /** Canvas positions keyed by node id (see canvas ids in ui/canvas). Layout only: never in the YAML. */
+  /**
+   * Canvas positions keyed by node id (store/canvasIds.ts). Layout only: never in the YAML. A node in a
+   * namespace is positioned relative to its namespace box (React Flow's `parentId` convention);
+   * cluster-scoped nodes (a MeshPolicy) in canvas coordinates.
+   */
   positions: Record<string, NodePosition>
   /** Namespace group boxes keyed by namespace name. */
   namespaces: Record<string, NamespaceBox>
@@ -49,6 +54,8 @@ export interface RequestSettings {
   headers: Record<string, string>
   /** Simulated clock in Unix seconds; undefined = follow the real clock. */
   frozenNow?: number
+  /** The user's JWKS by `jwksUri` (Pilot would fetch them; we run offline). Istio's sample URI needs none. */
+  keySets?: Record<string, JwksJson>
 }
 
 export type Selection =
@@ -119,6 +126,10 @@ export interface DesignerActions {
   redo(): void
   newEmptyDesign(): void
   resetToSeed(): void
+  /** Loads a `#design=...` share link (origin 'share'); on a bad link changes nothing and says why. */
+  openShareLink(hash: string): { ok: true } | { ok: false; message: string }
+  /** Resolves when the grid of the current state (and any pending automatic layout) is done. */
+  settled(): Promise<void>
 }
 
 export type DesignerStore = DesignerState & DesignerActions

@@ -1,0 +1,128 @@
+/**
+ * The store's actions. Each says where the change came from (its origin), so the editor does not
+ * echo its own text and the history records only changes to resources and layout.
+ */
+import { explainExternal, explainWorkloadCell, listTargets, type KubeObject } from '../engine'
+import { seedWorkloads } from '../scenarios/seed'
+import { appNodeIds } from './canvasIds'
+import { deleteObject, upsertObject } from './resourceEdits'
+import { afterTimeTravel, commit, gridPending, scheduleGrid, type StoreContext } from './commit'
+import { keyOf } from './keys'
+import { replaceTabResources } from './mergeTab'
+import { parseTab } from './parseCache'
+import { EMPTY_LAYOUT } from './placeNodes'
+import { isBroken } from './problems'
+import { lineOfResource } from './reveal'
+import { decodeShareLink } from './share'
+import type { DesignerActions, Layout, NamespaceBox, NodePosition } from './types'
+
+/** Moves of one node closer together than this are one drag, hence one undo step. */
+const DRAG_GROUP_MS = 1000
+
+/** A renamed object keeps its place on the canvas. */
+function carryPosition(layout: Layout, before: readonly KubeObject[], after: readonly KubeObject[], oldKey: string, newKey: string): Layout {
+  const from = appNodeIds(before).get(oldKey)
+  const to = appNodeIds(after).get(newKey)
+  const position = from === undefined ? undefined : layout.positions[from]
+  if (!position || to === undefined || to === from || layout.positions[to]) return layout
+  return { ...layout, positions: { ...layout.positions, [to]: position } }
+}
+
+export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled'> {
+  const { get, set } = ctx
+  let drag: { id: string; at: number } | undefined
+
+  /** Layout-only changes of the same node in a quick series are folded into the first one's step. */
+  function setLayout(id: string, layout: Layout): void {
+    const now = Date.now()
+    const continuing = drag !== undefined && drag.id === id && now - drag.at < DRAG_GROUP_MS
+    if (continuing) ctx.history().pause()
+    set({ layout, lastOrigin: 'canvas' })
+    if (continuing) ctx.history().resume()
+    drag = { id, at: now }
+  }
+  // NOTE mutates ctx: commit() ends a drag, and only the actions know the drag state.
+  ctx.endDrag = () => {
+    drag = undefined
+  }
+
+  function loadDesign(resources: KubeObject[], origin: Parameters<DesignerActions['loadResources']>[1], layout?: Layout, options?: ReturnType<typeof get>['options']): void {
+    commit(ctx, { resources: [...resources], layout: layout ?? EMPTY_LAYOUT, ...(options ? { options } : {}) }, origin)
+    // Without a layout of its own, a design gets elk's arrangement once it is ready.
+    if (resources.length > 0 && (!layout || Object.keys(layout.positions).length === 0)) ctx.refineLayout()
+  }
+
+  return {
+    loadResources: (resources, origin, layout) => loadDesign(resources, origin, layout),
+    upsertResource(object, origin, previousKey) {
+      const before = get().resources
+      const resources = upsertObject(before, object, previousKey)
+      if (resources === before) return
+      const layout = previousKey ? carryPosition(get().layout, before, resources, previousKey, keyOf(object)) : undefined
+      commit(ctx, { resources, ...(layout ? { layout } : {}) }, origin)
+    },
+    deleteResource(key, origin) {
+      const resources = deleteObject(get().resources, key)
+      if (resources !== get().resources) commit(ctx, { resources }, origin)
+    },
+    applyEdit(edit, origin) {
+      const before = get().resources
+      const resources = edit(before)
+      if (resources !== before) commit(ctx, { resources }, origin)
+    },
+    editYaml(tab, text) {
+      const parsed = parseTab(tab, text)
+      // A text that does not parse keeps the last good resources: the canvas and grid stay as they were.
+      const resources = isBroken(parsed) ? get().resources : replaceTabResources(get().resources, tab, parsed.objects)
+      commit(ctx, { resources, typed: { tab, text } }, 'yaml')
+    },
+    moveNode(id, position: NodePosition) {
+      const { layout } = get()
+      setLayout(id, { ...layout, positions: { ...layout.positions, [id]: { x: position.x, y: position.y } } })
+    },
+    resizeNamespace(name, box: NamespaceBox) {
+      const { layout } = get()
+      setLayout(`ns:${name}`, { ...layout, namespaces: { ...layout.namespaces, [name]: { ...box } } })
+    },
+    setOptions: (options) => commit(ctx, { options: { ...get().options, ...options } }, 'inspector'),
+    setRequest(request) {
+      set({ request: { ...get().request, ...request }, gridState: gridPending(get().gridState) })
+      scheduleGrid(ctx)
+    },
+    select: (selection) => set({ selection }),
+    revealResource(key) {
+      const where = lineOfResource(get().yaml, key)
+      if (where) set({ reveal: { ...where, nonce: (get().reveal?.nonce ?? 0) + 1 } })
+    },
+    async explainCell(row, column) {
+      const { gridState, model } = get()
+      const rowInfo = gridState.grid?.rows[row]
+      const columnInfo = gridState.grid?.columns[column]
+      const context = await ctx.runner.context()
+      if (!rowInfo || !context) return undefined
+      if (rowInfo.external) return explainExternal(context)
+      const workload = model.mesh.workloads.find((w) => w.key === rowInfo.workloadKey)
+      const target = columnInfo && listTargets(model.mesh).find((t) => t.service.key === columnInfo.serviceKey && t.port.number === columnInfo.port)
+      return workload && target ? explainWorkloadCell(context, workload, target) : undefined
+    },
+    undo() {
+      const before = get()
+      ctx.history().undo()
+      afterTimeTravel(ctx, before, 'undo')
+    },
+    redo() {
+      const before = get()
+      ctx.history().redo()
+      afterTimeTravel(ctx, before, 'redo')
+    },
+    newEmptyDesign: () => loadDesign([], 'reset', EMPTY_LAYOUT),
+    resetToSeed: () => loadDesign(seedWorkloads(), 'reset'),
+    openShareLink(hash) {
+      const decoded = decodeShareLink(hash)
+      if (!decoded.ok) return decoded
+      const { resources, layout, options } = decoded.design
+      loadDesign(resources, 'share', layout, options)
+      return { ok: true }
+    },
+  }
+}

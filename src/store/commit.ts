@@ -1,0 +1,95 @@
+/**
+ * The one way the store changes its resources, layout or options: derive everything that follows in
+ * the same update (one history step, one render), then start the grid evaluation.
+ */
+import type { StoreApi } from 'zustand'
+import type { TemporalState } from 'zundo'
+import type { EngineOptions, KubeObject, RequestProfile } from '../engine'
+import { deriveDocuments } from './derive'
+import type { GridRunner } from './gridRunner'
+import { keyOf } from './keys'
+import { placeNewNodes } from './placeNodes'
+import type { ChangeOrigin, DesignerState, DesignerStore, GridState, Layout, RequestSettings, Selection, YamlTab } from './types'
+
+/** What undo/redo records: the canonical state only. */
+export type HistoryState = Pick<DesignerState, 'resources' | 'layout'>
+
+export interface StoreContext {
+  set(partial: Partial<DesignerState>): void
+  get(): DesignerStore
+  history(): TemporalState<HistoryState>
+  runner: GridRunner
+  /** Unix seconds of the real clock (injected for tests). */
+  clock(): number
+  /** Starts an elk layout of the current design, applied if nothing moved meanwhile. */
+  refineLayout(): void
+  /** Forgets the node being dragged, so the next move starts a new history step. */
+  endDrag(): void
+}
+
+export interface Change {
+  resources?: KubeObject[]
+  layout?: Layout
+  options?: EngineOptions
+  typed?: { tab: YamlTab; text: string }
+}
+
+const NO_CHANGES: ReadonlySet<string> = new Set()
+
+/** The request the engine sees: the store, not the engine, reads the clock. */
+export function requestProfile(request: RequestSettings, clock: () => number): RequestProfile {
+  return { path: request.path, headers: request.headers, now: request.frozenNow ?? clock() }
+}
+
+/** A selected object that no longer exists is unselected; other selections stay. */
+function keptSelection(selection: Selection, resources: readonly KubeObject[]): Selection {
+  if (selection.kind !== 'resource') return selection
+  return resources.some((o) => keyOf(o) === selection.key) ? selection : { kind: 'none' }
+}
+
+export function scheduleGrid(ctx: StoreContext): void {
+  const s = ctx.get()
+  ctx.runner.schedule({
+    resources: s.resources,
+    options: s.options,
+    mesh: s.model.mesh,
+    request: requestProfile(s.request, ctx.clock),
+    keySets: s.request.keySets ?? {},
+  })
+}
+
+/** The grid is recomputing; the marks of the previous edit go away now (they describe that edit only). */
+export function gridPending(grid: GridState): GridState {
+  return { ...grid, changed: NO_CHANGES, computing: true }
+}
+
+export function commit(ctx: StoreContext, change: Change, origin: ChangeOrigin): void {
+  const s = ctx.get()
+  const resources = change.resources ?? s.resources
+  const options = change.options ?? s.options
+  const docs = deriveDocuments({ resources, options, previous: s, ...(change.typed ? { typed: change.typed } : {}) })
+  const layout = resources !== s.resources || change.layout ? placeNewNodes(resources, change.layout ?? s.layout) : s.layout
+  const evaluate = resources !== s.resources || options !== s.options
+  ctx.endDrag()
+  ctx.set({
+    resources,
+    options,
+    layout,
+    ...docs,
+    lastOrigin: origin,
+    selection: keptSelection(s.selection, resources),
+    gridState: evaluate ? gridPending(s.gridState) : s.gridState,
+  })
+  if (evaluate) scheduleGrid(ctx)
+}
+
+/** After undo/redo restored resources and layout: derive the rest, without recording anything. */
+export function afterTimeTravel(ctx: StoreContext, before: DesignerState, origin: ChangeOrigin): void {
+  const s = ctx.get()
+  if (s.resources === before.resources && s.layout === before.layout) return
+  ctx.endDrag()
+  if (s.resources === before.resources) return ctx.set({ lastOrigin: origin })
+  const docs = deriveDocuments({ resources: s.resources, options: s.options, previous: before })
+  ctx.set({ ...docs, lastOrigin: origin, selection: keptSelection(s.selection, s.resources), gridState: gridPending(s.gridState) })
+  scheduleGrid(ctx)
+}

@@ -1,0 +1,135 @@
+/**
+ * createDesignerStore: one bound zustand store with zundo's history of {resources, layout}. The
+ * store is the app's I/O layer: it reads the clock and localStorage, starts workers and elk, and keeps
+ * the engine and the YAML layer pure.
+ */
+import { create, type StoreApi } from 'zustand'
+import { temporal, type TemporalState } from 'zundo'
+import { DEFAULT_OPTIONS } from '../engine'
+import { seedWorkloads } from '../scenarios/seed'
+import { createActions } from './actions'
+import { browserStorage, loadSavedDesign, startAutosave, type StorageLike } from './autosave'
+import { scheduleGrid, type HistoryState, type StoreContext } from './commit'
+import type { Design } from './design'
+import { deriveDocuments } from './derive'
+import { changedCells } from './gridView'
+import { createGridRunner } from './gridRunner'
+import type { GridWorkerClient } from './gridWorkerClient'
+import { autoLayout } from './layout'
+import { EMPTY_LAYOUT, placeNewNodes } from './placeNodes'
+import type { ChangeOrigin, DesignerState, DesignerStore, RequestSettings } from './types'
+
+export interface DesignerStoreDeps {
+  /** Where the design is saved; null turns saving and restoring off. Default: localStorage if any. */
+  storage?: StorageLike | null
+  /** The design to open instead of the saved one or the seed. */
+  initial?: Design & { request?: RequestSettings }
+  /** Real clock in Unix seconds. */
+  clock?: () => number
+  /** Grids with more cells than this are evaluated in a worker (when there is one). */
+  workerThreshold?: number
+  startWorker?: () => Promise<GridWorkerClient | undefined>
+  autosaveDelayMs?: number
+  /** Undo steps kept. */
+  historyLimit?: number
+  /** Arrange designs that come without a layout with elk (off: the quick placement only). */
+  elkLayout?: boolean
+}
+
+export const DEFAULT_REQUEST_SETTINGS: RequestSettings = { path: '/ip', headers: {} }
+
+/** What the store opens on: the given design, else the saved one, else the seed's initial state. */
+function openingDesign(deps: DesignerStoreDeps, storage: StorageLike | undefined): { design: Design; request: RequestSettings; origin: ChangeOrigin } {
+  if (deps.initial) return { design: deps.initial, request: deps.initial.request ?? DEFAULT_REQUEST_SETTINGS, origin: 'init' }
+  const saved = loadSavedDesign(storage, DEFAULT_REQUEST_SETTINGS)
+  if (saved) return { design: saved, request: saved.request, origin: 'restore' }
+  return { design: { resources: seedWorkloads(), layout: EMPTY_LAYOUT, options: DEFAULT_OPTIONS }, request: DEFAULT_REQUEST_SETTINGS, origin: 'init' }
+}
+
+export function createDesignerStore(deps: DesignerStoreDeps = {}) {
+  const storage = deps.storage === null ? undefined : (deps.storage ?? browserStorage())
+  const opening = openingDesign(deps, storage)
+  const clock = deps.clock ?? (() => Math.floor(Date.now() / 1000))
+  let pendingLayout: Promise<void> = Promise.resolve()
+
+  const store = create<DesignerStore>()(
+    temporal(
+      (set, get, api) => {
+        // Inside the initializer zundo types `temporal` as unknown; it is the history store by then.
+        const history = () => (api as unknown as { temporal: StoreApi<TemporalState<HistoryState>> }).temporal.getState()
+        const runner = createGridRunner({
+          workerThreshold: deps.workerThreshold ?? 400,
+          ...(deps.startWorker ? { startWorker: deps.startWorker } : {}),
+          onResult(view, millis) {
+            const previous = get().gridState.grid
+            set({ gridState: { grid: view, changed: changedCells(previous, view), millis, computing: false } })
+          },
+          onError(error) {
+            console.error('Grid evaluation failed:', error)
+            set({ gridState: { ...get().gridState, computing: false } })
+          },
+        })
+        const ctx: StoreContext = {
+          set: (partial) => set(partial),
+          get,
+          history,
+          runner,
+          clock,
+          endDrag: () => undefined,
+          refineLayout() {
+            if (deps.elkLayout === false) return
+            const { resources, layout: placed } = get()
+            pendingLayout = autoLayout(resources, EMPTY_LAYOUT).then(
+              (layout) => {
+                // The user (or an undo) changed things meanwhile: their layout wins.
+                if (get().layout !== placed || get().resources !== resources) return
+                history().pause()
+                set({ layout })
+                history().resume()
+              },
+              (error: unknown) => console.warn('Automatic layout failed; keeping the simple one:', error),
+            )
+          },
+        }
+        const { resources, options } = opening.design
+        const docs = deriveDocuments({ resources, options })
+        const state: DesignerState = {
+          resources,
+          layout: placeNewNodes(resources, opening.design.layout),
+          options,
+          request: opening.request,
+          ...docs,
+          lastOrigin: opening.origin,
+          gridState: { grid: undefined, changed: new Set(), millis: 0, computing: true },
+          selection: { kind: 'none' },
+          reveal: undefined,
+        }
+        queueMicrotask(() => {
+          scheduleGrid(ctx)
+          if (Object.keys(opening.design.layout.positions).length === 0 && resources.length > 0) ctx.refineLayout()
+        })
+        return {
+          ...state,
+          ...createActions(ctx),
+          async settled() {
+            let seen: Promise<void>
+            do {
+              seen = pendingLayout
+              await Promise.all([seen, runner.settled()])
+            } while (seen !== pendingLayout)
+          },
+        }
+      },
+      {
+        partialize: (s): HistoryState => ({ resources: s.resources, layout: s.layout }),
+        // Only a new resources list or layout is a step: selection, grid and text updates are not.
+        equality: (a, b) => a.resources === b.resources && a.layout === b.layout,
+        limit: deps.historyLimit ?? 200,
+      },
+    ),
+  )
+  if (storage) startAutosave(store, storage, deps.autosaveDelayMs ?? 300)
+  return store
+}
+
+export type DesignerStoreHook = ReturnType<typeof createDesignerStore>

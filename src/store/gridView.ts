@@ -1,0 +1,97 @@
+/**
+ * The engine's grid as plain data (GridView), the same whether it was computed here or in a worker,
+ * and the cells that changed between two grids.
+ */
+import {
+  computeGrid,
+  listClients,
+  listTargets,
+  prepareEvaluation,
+  verdictById,
+  type EngineOptions,
+  type EvaluationContext,
+  type Grid,
+  type Mesh,
+  type RequestProfile,
+} from '../engine'
+import type { JwksJson } from '../engine/jwt'
+import type { GridView } from './types'
+
+export function toGridView(grid: Grid): GridView {
+  const view: GridView = {
+    rows: grid.rows.map((row) =>
+      row.kind === 'workload'
+        ? { label: row.label, workloadKey: row.workload.key, sidecar: row.workload.sidecar, external: false }
+        : { label: row.label, sidecar: false, external: true },
+    ),
+    columns: grid.columns.map((c, j) => ({
+      label: grid.columnLabels[j] ?? '',
+      serviceKey: c.service.key,
+      port: c.port.number,
+      portName: c.port.name,
+      protocol: c.port.protocol,
+    })),
+    cells: grid.cells,
+  }
+  if (grid.external) view.externalNote = grid.external.route.reason
+  return view
+}
+
+/** The ingress row only makes sense once the design has a Gateway. */
+export function wantsExternalRow(mesh: Mesh): boolean {
+  return mesh.gateways.length > 0
+}
+
+/** How many cells the grid of `mesh` has: decides between the main thread and the worker. */
+export function gridSize(mesh: Mesh): number {
+  return listClients(mesh).length * listTargets(mesh).length
+}
+
+export interface Evaluation {
+  view: GridView
+  context: EvaluationContext
+}
+
+/**
+ * Token checks (async), then the grid (sync). `stillWanted` is asked in between: a change made while
+ * the tokens were checked makes this grid useless, so it is not computed.
+ */
+export async function evaluateMesh(
+  mesh: Mesh,
+  request: RequestProfile,
+  keySets: ReadonlyMap<string, JwksJson>,
+  options: EngineOptions,
+  stillWanted: () => boolean = () => true,
+): Promise<Evaluation | undefined> {
+  const context = await prepareEvaluation(mesh, request, keySets, options)
+  if (!stillWanted()) return undefined
+  const grid = computeGrid(context, listClients(mesh), listTargets(mesh), { external: wantsExternalRow(mesh) })
+  return { view: toGridView(grid), context }
+}
+
+/** What a cell shows: code and curl exit. Two rules giving the same answer are not a visible change. */
+function shownAs(id: number | undefined): string {
+  if (id === undefined) return ''
+  const verdict = verdictById(id)
+  return verdict ? `${verdict.code}/${verdict.exit}` : String(id)
+}
+
+/** Cells (`row|column` labels) whose shown result differs; rows or columns that are new are not marked. */
+export function changedCells(previous: GridView | undefined, next: GridView): Set<string> {
+  const out = new Set<string>()
+  if (!previous) return out
+  const prevWidth = previous.columns.length
+  const prevRows = new Map(previous.rows.map((r, i) => [r.label, i]))
+  const prevColumns = new Map(previous.columns.map((c, j) => [c.label, j]))
+  const width = next.columns.length
+  next.rows.forEach((row, i) => {
+    const pi = prevRows.get(row.label)
+    if (pi === undefined) return
+    next.columns.forEach((column, j) => {
+      const pj = prevColumns.get(column.label)
+      if (pj === undefined) return
+      if (shownAs(previous.cells[pi * prevWidth + pj]) !== shownAs(next.cells[i * width + j])) out.add(`${row.label}|${column.label}`)
+    })
+  })
+  return out
+}
