@@ -14,6 +14,8 @@ import { EMPTY_LAYOUT } from './placeNodes'
 import { isBroken } from './problems'
 import { lineOfResource } from './reveal'
 import { decodeShareLink } from './share'
+import { mergeSharedRequest } from './tokens/sharedRequest'
+import { deriveDocuments } from './derive'
 import type { DesignerActions, Layout, NamespaceBox, NodePosition } from './types'
 
 /** Moves of one node closer together than this are one drag, hence one undo step. */
@@ -86,7 +88,11 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
     },
     setOptions: (options) => commit(ctx, { options: { ...get().options, ...options } }, 'inspector'),
     setRequest(request) {
-      set({ request: { ...get().request, ...request }, gridState: gridPending(get().gridState) })
+      const s = get()
+      const next = { ...s.request, ...request }
+      // Key sets decide MESH007 (a jwksUri without keys): re-derive the findings when they change.
+      const docs = next.keySets === s.request.keySets ? {} : deriveDocuments({ resources: s.resources, options: s.options, previous: s, keySets: next.keySets })
+      set({ request: next, ...docs, gridState: gridPending(s.gridState) })
       scheduleGrid(ctx)
     },
     select: (selection) => set({ selection }),
@@ -100,7 +106,7 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
       const columnInfo = gridState.grid?.columns[column]
       const context = await ctx.runner.context()
       if (!rowInfo || !context) return undefined
-      if (rowInfo.external) return explainExternal(context)
+      if (rowInfo.external) return explainExternal((await ctx.runner.ingressContext()) ?? context)
       const workload = model.mesh.workloads.find((w) => w.key === rowInfo.workloadKey)
       const target = columnInfo && listTargets(model.mesh).find((t) => t.service.key === columnInfo.serviceKey && t.port.number === columnInfo.port)
       return workload && target ? explainWorkloadCell(context, workload, target) : undefined
@@ -121,6 +127,8 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
       const decoded = decodeShareLink(hash)
       if (!decoded.ok) return decoded
       const { resources, layout, options } = decoded.design
+      // A link shared "with tokens" carries request settings: merge them into this browser's.
+      if (decoded.request) set({ request: mergeSharedRequest(get().request, decoded.request) })
       loadDesign(resources, 'share', layout, options)
       return { ok: true }
     },

@@ -9,6 +9,7 @@ import { deriveDocuments } from './derive'
 import type { GridRunner } from './gridRunner'
 import { keyOf } from './keys'
 import { placeNewNodes } from './placeNodes'
+import { requestFor } from './tokens/profile'
 import type { ChangeOrigin, DesignerState, DesignerStore, GridState, Layout, RequestSettings, Selection, YamlTab } from './types'
 
 /** What undo/redo records: the canonical state only. */
@@ -36,9 +37,9 @@ export interface Change {
 
 const NO_CHANGES: ReadonlySet<string> = new Set()
 
-/** The request the engine sees: the store, not the engine, reads the clock. */
+/** The request the engine sees for the pods' clients: the store, not the engine, reads the clock. */
 export function requestProfile(request: RequestSettings, clock: () => number): RequestProfile {
-  return { path: request.path, headers: request.headers, now: request.frozenNow ?? clock() }
+  return requestFor(request, 'client', request.frozenNow ?? clock())
 }
 
 /** A selected object that no longer exists is unselected; other selections stay. */
@@ -54,6 +55,7 @@ export function scheduleGrid(ctx: StoreContext): void {
     options: s.options,
     mesh: s.model.mesh,
     request: requestProfile(s.request, ctx.clock),
+    ingressRequest: requestFor(s.request, 'ingress', s.request.frozenNow ?? ctx.clock()),
     keySets: s.request.keySets ?? {},
   })
 }
@@ -67,7 +69,7 @@ export function commit(ctx: StoreContext, change: Change, origin: ChangeOrigin):
   const s = ctx.get()
   const resources = change.resources ?? s.resources
   const options = change.options ?? s.options
-  const docs = deriveDocuments({ resources, options, previous: s, ...(change.typed ? { typed: change.typed } : {}) })
+  const docs = deriveDocuments({ resources, options, previous: s, keySets: s.request.keySets, ...(change.typed ? { typed: change.typed } : {}) })
   const layout = resources !== s.resources || change.layout ? placeNewNodes(resources, change.layout ?? s.layout) : s.layout
   const evaluate = resources !== s.resources || options !== s.options
   ctx.endDrag()
@@ -89,7 +91,7 @@ export function afterTimeTravel(ctx: StoreContext, before: DesignerState, origin
   if (s.resources === before.resources && s.layout === before.layout) return
   ctx.endDrag()
   if (s.resources === before.resources) return ctx.set({ lastOrigin: origin })
-  const docs = deriveDocuments({ resources: s.resources, options: s.options, previous: before })
+  const docs = deriveDocuments({ resources: s.resources, options: s.options, previous: before, keySets: s.request.keySets })
   ctx.set({ ...docs, lastOrigin: origin, selection: keptSelection(s.selection, s.resources), gridState: gridPending(s.gridState) })
   scheduleGrid(ctx)
 }

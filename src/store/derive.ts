@@ -3,11 +3,13 @@
  * them (never in a selector): the model, each tab's text, the problems, and whether a tab is broken.
  */
 import { buildModel, type EngineOptions, type KubeObject, type Model } from '../engine'
+import type { JwksJson } from '../engine/jwt'
 import type { ParsedManifests } from '../yaml'
 import { generatedText } from './generatedText'
 import { parseTab } from './parseCache'
 import { isBroken, modelProblems, parseProblems, type TabText } from './problems'
 import { objectsOfTab, sameObjects, YAML_TABS } from './tabs'
+import { withKeySetFindings } from './tokens/keySetFindings'
 import type { Problem, YamlTab } from './types'
 
 export interface DerivedDocuments {
@@ -24,6 +26,8 @@ export interface DeriveInput {
   previous?: { resources: readonly KubeObject[]; options: EngineOptions; model: Model; yaml: Record<YamlTab, string>; yamlBroken: Record<YamlTab, boolean> }
   /** The tab the user typed in: its text is kept exactly as typed (no echo into the editor). */
   typed?: { tab: YamlTab; text: string }
+  /** The user's key sets: a policy whose jwksUri has none gets MESH007 (store/tokens/keySetFindings). */
+  keySets?: Readonly<Record<string, JwksJson>>
 }
 
 interface TabState extends TabText {
@@ -47,8 +51,10 @@ function textFor(tab: YamlTab, input: DeriveInput): TabState {
 
 export function deriveDocuments(input: DeriveInput): DerivedDocuments {
   const { resources, options, previous } = input
-  const model =
-    previous && previous.resources === resources && previous.options === options ? previous.model : buildModel(resources, options)
+  const model = withKeySetFindings(
+    previous && previous.resources === resources && previous.options === options ? previous.model : buildModel(resources, options),
+    input.keySets,
+  )
   const texts = { istio: textFor('istio', input), workloads: textFor('workloads', input) }
   const parsedOf = (tab: YamlTab): ParsedManifests => parseTab(tab, texts[tab].text)
   // Text we generated has no syntax findings, so only typed text is parsed as a whole.

@@ -6,6 +6,7 @@
 import { DEFAULT_OPTIONS, type EngineOptions, type KubeObject } from '../engine'
 import type { JwksJson } from '../engine/jwt'
 import { EMPTY_LAYOUT } from './placeNodes'
+import { readTokenSettings } from './tokens/savedSettings'
 import type { Layout, NamespaceBox, NodePosition, RequestSettings } from './types'
 
 export interface Design {
@@ -113,7 +114,7 @@ export function checkRequest(value: unknown, fallback: RequestSettings): Request
   }
   if (value.frozenNow !== undefined) request.frozenNow = finite(value.frozenNow, 'request.frozenNow')
   if (value.keySets !== undefined) request.keySets = checkRecord(value.keySets, 'request.keySets', checkKeySet)
-  return request
+  return { ...request, ...readTokenSettings(value) }
 }
 
 /** Checks an envelope `{v: 1, resources, layout?, options?, ...}`; `extra` checks more members. */

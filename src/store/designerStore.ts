@@ -92,7 +92,7 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
           },
         }
         const { resources, options } = opening.design
-        const docs = deriveDocuments({ resources, options })
+        const docs = deriveDocuments({ resources, options, keySets: opening.request.keySets })
         const state: DesignerState = {
           resources,
           layout: placeNewNodes(resources, opening.design.layout),

@@ -14,6 +14,8 @@ export interface GridJob {
   options: EngineOptions
   mesh: Mesh
   request: RequestProfile
+  /** The external row's request (its own path); absent: the same as `request`. */
+  ingressRequest?: RequestProfile
   keySets: Record<string, JwksJson>
 }
 
@@ -32,19 +34,26 @@ export interface GridRunner {
   settled(): Promise<void>
   /** The evaluation context of the current job, for explanations; prepared once per generation. */
   context(): Promise<EvaluationContext> | undefined
+  /** The same for the external row, whose request has its own path. */
+  ingressContext(): Promise<EvaluationContext> | undefined
 }
 
 export function createGridRunner(options: GridRunnerOptions): GridRunner {
   let generation = 0
   let latest: Promise<void> = Promise.resolve()
-  let current: { generation: number; job: GridJob; context?: Promise<EvaluationContext> } | undefined
+  let current: { generation: number; job: GridJob; context?: Promise<EvaluationContext>; ingressContext?: Promise<EvaluationContext> } | undefined
   let worker: Promise<GridWorkerClient | undefined> | undefined
 
   const contextOf = (job: GridJob) => prepareEvaluation(job.mesh, job.request, new Map(Object.entries(job.keySets)), job.options)
 
+  const ingressContextOf = (job: GridJob) => prepareEvaluation(job.mesh, job.ingressRequest ?? job.request, new Map(Object.entries(job.keySets)), job.options)
+
   async function inThread(job: GridJob, mine: number): Promise<GridView | undefined> {
-    const evaluation = await evaluateMesh(job.mesh, job.request, new Map(Object.entries(job.keySets)), job.options, () => mine === generation)
-    if (evaluation && current?.generation === mine) current.context ??= Promise.resolve(evaluation.context)
+    const evaluation = await evaluateMesh(job.mesh, job.request, new Map(Object.entries(job.keySets)), job.options, () => mine === generation, job.ingressRequest)
+    if (evaluation && current?.generation === mine) {
+      current.context ??= Promise.resolve(evaluation.context)
+      current.ingressContext ??= Promise.resolve(evaluation.ingressContext)
+    }
     return evaluation?.view
   }
 
@@ -53,7 +62,7 @@ export function createGridRunner(options: GridRunnerOptions): GridRunner {
     const client = await worker
     if (!client) return inThread(job, mine)
     try {
-      const { view } = await client.evaluate({ resources: [...job.resources], options: job.options, request: job.request, keySets: Object.entries(job.keySets) })
+      const { view } = await client.evaluate({ resources: [...job.resources], options: job.options, request: job.request, ...(job.ingressRequest ? { ingressRequest: job.ingressRequest } : {}), keySets: Object.entries(job.keySets) })
       return view
     } catch (error) {
       console.warn('Grid worker failed, evaluating in the main thread:', error)
@@ -90,6 +99,11 @@ export function createGridRunner(options: GridRunnerOptions): GridRunner {
       if (!current) return undefined
       current.context ??= contextOf(current.job)
       return current.context
+    },
+    ingressContext() {
+      if (!current) return undefined
+      current.ingressContext ??= current.job.ingressRequest ? ingressContextOf(current.job) : (current.context ??= contextOf(current.job))
+      return current.ingressContext
     },
   }
 }

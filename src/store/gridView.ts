@@ -15,6 +15,7 @@ import {
   type RequestProfile,
 } from '../engine'
 import type { JwksJson } from '../engine/jwt'
+import { ingressContext, withIngressRow } from './tokens/ingressRow'
 import type { GridView } from './types'
 
 export function toGridView(grid: Grid): GridView {
@@ -50,6 +51,8 @@ export function gridSize(mesh: Mesh): number {
 export interface Evaluation {
   view: GridView
   context: EvaluationContext
+  /** The external row's context (its own path and token checks); the clients' when they are the same. */
+  ingressContext: EvaluationContext
 }
 
 /**
@@ -62,11 +65,15 @@ export async function evaluateMesh(
   keySets: ReadonlyMap<string, JwksJson>,
   options: EngineOptions,
   stillWanted: () => boolean = () => true,
+  ingressRequest?: RequestProfile,
 ): Promise<Evaluation | undefined> {
   const context = await prepareEvaluation(mesh, request, keySets, options)
+  const external = wantsExternalRow(mesh) ? await ingressContext(mesh, context, ingressRequest, keySets, options) : context
   if (!stillWanted()) return undefined
-  const grid = computeGrid(context, listClients(mesh), listTargets(mesh), { external: wantsExternalRow(mesh) })
-  return { view: toGridView(grid), context }
+  const targets = listTargets(mesh)
+  const separate = external !== context
+  const grid = computeGrid(context, listClients(mesh), targets, { external: wantsExternalRow(mesh) && !separate })
+  return { view: toGridView(separate ? withIngressRow(grid, external, targets) : grid), context, ingressContext: external }
 }
 
 /** What a cell shows: code and curl exit. Two rules giving the same answer are not a visible change. */

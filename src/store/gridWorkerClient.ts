@@ -12,6 +12,8 @@ export interface GridJobMessage {
   resources: KubeObject[]
   options: EngineOptions
   request: RequestProfile
+  /** The external row's request; absent: the same as `request`. */
+  ingressRequest?: RequestProfile
   keySets: [string, JwksJson][]
 }
 

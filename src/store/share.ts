@@ -3,9 +3,9 @@
  * the hash as hostile: bounded size before and after decompression, strict shape, never throws.
  */
 import LZString from 'lz-string'
-import { checkDesign, type Design } from './design'
+import { checkDesign, checkRequest, type Design } from './design'
 import { decompressUriSafeBounded } from './lzBounded'
-import type { DesignerState } from './types'
+import type { DesignerState, RequestSettings } from './types'
 
 const PARAM = 'design'
 /** Decoded JSON larger than this is refused (a design of a few hundred objects is ~100 KB). */
@@ -13,13 +13,17 @@ export const MAX_SHARED_CHARS = 2 * 1024 * 1024
 /** lz-string output is rarely larger than its input; this bounds the work before decoding starts. */
 const MAX_ENCODED_CHARS = MAX_SHARED_CHARS
 
-export type DecodedShareLink = { ok: true; design: Design } | { ok: false; message: string }
+/** `request` only when the link was made "with tokens" (encodeShareLink's includeRequest). */
+export type DecodedShareLink = { ok: true; design: Design; request?: RequestSettings } | { ok: false; message: string }
 
 /**
+ * The request settings (tokens, key sets, profile, clock) stay out unless `includeRequest` is set:
+ * tokens are credentials. Private keys are never in the state, so never in a link.
+ *
  * @example location.hash = encodeShareLink(store.getState()) // '#design=N4Ig...'
  */
-export function encodeShareLink(state: Pick<DesignerState, 'resources' | 'layout' | 'options'>): string {
-  const envelope = { v: 1, resources: state.resources, layout: state.layout, options: state.options }
+export function encodeShareLink(state: Pick<DesignerState, 'resources' | 'layout' | 'options'> & Partial<Pick<DesignerState, 'request'>>, options: { includeRequest?: boolean } = {}): string {
+  const envelope = { v: 1, resources: state.resources, layout: state.layout, options: state.options, ...(options.includeRequest && state.request ? { request: state.request } : {}) }
   return `#${PARAM}=${LZString.compressToEncodedURIComponent(JSON.stringify(envelope))}`
 }
 
@@ -45,6 +49,10 @@ export function decodeShareLink(hash: string): DecodedShareLink {
   } catch {
     return { ok: false, message: 'The link is damaged: its design is not valid JSON.' }
   }
-  const checked = checkDesign(value)
-  return checked.ok ? { ok: true, design: checked.value } : { ok: false, message: `The shared design was refused: ${checked.message}.` }
+  const checked = checkDesign<Design & { request?: RequestSettings }>(value, (envelope, design) =>
+    envelope.request === undefined ? design : { ...design, request: checkRequest(envelope.request, { path: '/ip', headers: {} }) },
+  )
+  if (!checked.ok) return { ok: false, message: `The shared design was refused: ${checked.message}.` }
+  const { request, ...design } = checked.value
+  return request ? { ok: true, design, request } : { ok: true, design }
 }

@@ -6,9 +6,10 @@
  */
 import type { CellExplanation, EngineOptions, KubeObject, Model, PortProtocol, ResourceKey } from '../engine'
 import type { JwksJson } from '../engine/jwt'
+import type { SavedToken, TokenPlacement } from './tokens/types'
 
 /** Where a change came from: the YAML editor must not re-apply its own edits (no echo loops). */
-export type ChangeOrigin = 'init' | 'canvas' | 'inspector' | 'yaml' | 'import' | 'undo' | 'redo' | 'share' | 'reset' | 'restore'
+export type ChangeOrigin = 'init' | 'canvas' | 'inspector' | 'yaml' | 'import' | 'undo' | 'redo' | 'share' | 'reset' | 'restore' | 'lesson'
 
 /** The two editor tabs: what one applies with istioctl/kubectl (Istio config) and the workloads. */
 export type YamlTab = 'istio' | 'workloads'
@@ -47,7 +48,7 @@ export interface Problem {
   resource?: ResourceKey
 }
 
-/** The request every grid cell sends (issue 4 widens it with tokens). */
+/** The request every grid cell sends: path, headers, token (store/tokens), clock and key sets. */
 export interface RequestSettings {
   path: string
   /** Extra headers, e.g. Authorization. */
@@ -56,6 +57,14 @@ export interface RequestSettings {
   frozenNow?: number
   /** The user's JWKS by `jwksUri` (Pilot would fetch them; we run offline). Istio's sample URI needs none. */
   keySets?: Record<string, JwksJson>
+  /** The path of the external row's request, through the ingress gateway; default `/headers`. `path` is the pods' clients'. */
+  ingressPath?: string
+  /** The user's tokens, pasted or generated (the Istio demo token is built in). Never in a plain share link. */
+  tokens?: SavedToken[]
+  /** The token every request carries: a token id, DEMO_TOKEN_ID, or undefined for none. */
+  tokenId?: string
+  /** Where the token goes; default `Authorization: Bearer`. */
+  tokenPlacement?: TokenPlacement
 }
 
 export type Selection =

@@ -1,86 +1,77 @@
-import { Suspense, useState } from 'react'
-import { YamlEditor, type EditorMarker, type EditorSchema } from '../yaml-editor'
+import { useCallback, useEffect, useState } from 'react'
+import { useDesignerStore } from '../../store'
+import { Banner } from '../components'
+import { AuthToolsDrawer, RequestBar } from '../request'
+import { isYamlFile, parseSources, readFiles, Toolbar, type Notice } from '../toolbar'
+import { StatusBar } from './StatusBar'
+import { useFileDrop } from './useFileDrop'
+import { useHistoryShortcuts } from './useHistoryShortcuts'
+import { useShareLink } from './useShareLink'
+import { Workspace, type CellRef } from './Workspace'
 import './App.css'
 
-// Temporary shell proving the editor end to end; the real UI replaces this file.
-
-const SAMPLE = `apiVersion: authentication.istio.io/v1alpha1
-kind: Policy
-metadata:
-  name: default
-  namespace: foo
-spec:
-  peers:
-  - mtls: {}
-`
-
-const SCHEMAS: EditorSchema[] = [
-  {
-    uri: 'https://mesh-auth-designer.invalid/schemas/policy.json',
-    fileMatch: ['**/istio.yaml'],
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['apiVersion', 'kind', 'metadata'],
-      properties: {
-        apiVersion: { const: 'authentication.istio.io/v1alpha1' },
-        kind: { const: 'Policy' },
-        metadata: { type: 'object', properties: { name: { type: 'string' }, namespace: { type: 'string' } } },
-        spec: { type: 'object' },
-      },
-    },
-  },
-]
-
-const MARKERS: EditorMarker[] = [
-  { line: 8, severity: 'info', message: '`mtls: {}` means STRICT mutual TLS.', code: 'EXAMPLE' },
-]
+/** Quiet messages go away on their own; errors stay until dismissed. */
+const NOTICE_MS = 7000
 
 export default function App() {
-  const [text, setText] = useState(SAMPLE)
-  const [edits, setEdits] = useState(0)
-  const [problems, setProblems] = useState<EditorMarker[]>([])
+  const [notice, setNotice] = useState<Notice>()
+  const [explained, setExplained] = useState<CellRef>()
+  const notify = useCallback((n: Notice) => setNotice(n), [])
+
+  useShareLink(notify)
+  useHistoryShortcuts()
+
+  useEffect(() => {
+    if (!notice || notice.tone === 'error') return
+    const timer = setTimeout(() => setNotice(undefined), NOTICE_MS)
+    return () => clearTimeout(timer)
+  }, [notice])
+
+  const onDroppedFiles = useCallback(
+    async (files: File[]) => {
+      const yaml = files.filter(isYamlFile)
+      if (yaml.length === 0) return notify({ tone: 'error', text: 'Only .yaml and .yml files can be imported.' })
+      const result = parseSources(await readFiles(yaml))
+      if (!result.ok) return notify({ tone: 'error', text: result.message })
+      useDesignerStore.getState().loadResources(result.objects, 'import')
+      const skipped = files.length - yaml.length
+      notify({ tone: 'success', text: `${result.summary}${skipped ? ` ${skipped} other ${skipped === 1 ? 'file was' : 'files were'} skipped.` : ''}` })
+    },
+    [notify],
+  )
+  const dropping = useFileDrop(onDroppedFiles)
+
+  const explain = useCallback((cell: CellRef) => {
+    setExplained(cell)
+    useDesignerStore.getState().select({ kind: 'cell', ...cell })
+  }, [])
+
+  const closeExplain = useCallback(() => {
+    setExplained((cell) => {
+      if (cell) queueMicrotask(() => document.querySelector<HTMLElement>(`[data-cell="${cell.row}:${cell.column}"]`)?.focus())
+      return undefined
+    })
+    const store = useDesignerStore.getState()
+    if (store.selection.kind === 'cell') store.select({ kind: 'none' })
+  }, [])
 
   return (
     <div className="app">
-      <header className="app-header">
-        <h1>Mesh Auth Designer</h1>
-        <button type="button" onClick={() => setText((t) => `# edited outside\n${t}`)}>
-          Add comment from outside
-        </button>
-      </header>
-      <main className="app-editor">
-        <Suspense fallback={<p>Loading editor…</p>}>
-          <YamlEditor
-            modelPath="file:///istio.yaml"
-            value={text}
-            onChange={(t) => {
-              setText(t)
-              setEdits((n) => n + 1)
-            }}
-            schemas={SCHEMAS}
-            markers={MARKERS}
-            onSchemaMarkers={setProblems}
-            ariaLabel="Istio YAML"
-          />
-        </Suspense>
-      </main>
-      <footer className="app-status" role="status" data-testid="app.status">
-        <span data-testid="app.problem-count">
-          {problems.length} {problems.length === 1 ? 'problem' : 'problems'}
-        </span>
-        {' · '}
-        <span data-testid="app.edit-count">{edits} edits</span>
-        {problems.length > 0 && (
-          <ul>
-            {problems.map((p, i) => (
-              <li key={i}>
-                Line {p.line}: {p.message}
-              </li>
-            ))}
-          </ul>
-        )}
-      </footer>
+      <Toolbar notify={notify} />
+      <RequestBar />
+      {notice && (
+        <Banner tone={notice.tone} onDismiss={() => setNotice(undefined)}>
+          {notice.text}
+        </Banner>
+      )}
+      <Workspace explained={explained} onExplain={explain} onCloseExplain={closeExplain} />
+      <AuthToolsDrawer />
+      <StatusBar />
+      {dropping && (
+        <div className="drop-overlay" aria-hidden="true">
+          <div className="drop-overlay-card">Drop .yaml files to import them</div>
+        </div>
+      )}
     </div>
   )
 }

@@ -11,9 +11,10 @@ export interface Segment<T extends string> {
 export interface SegmentedControlProps<T extends string> {
   /** Visible label in front of the options. */
   label: string
+  /** T is inferred from `value` alone, so inline option literals keep their literal types. */
   value: T
-  options: readonly Segment<T>[]
-  onChange(value: T): void
+  options: readonly Segment<NoInfer<T>>[]
+  onChange(value: NoInfer<T>): void
   /** Id of the element that explains the choice (an InfoTip). */
   describedBy?: string
 }

@@ -1,0 +1,81 @@
+/** The edges of the canvas: one per relation the commands find (policy/rule targets, ingress links). */
+import type { KubeObject } from '../../engine'
+import { appNodeIdFor, namespaceNodeId, type CanvasNode } from '../../store/canvasIds'
+import { appPorts, keyFor, relationsOf, type AttachTarget, type Relation } from '../../store/commands'
+import { MESH_NODE_ID, portHandleId, SOURCE_HANDLE, SOURCE_HANDLE_RIGHT, TARGET_HANDLE, TARGET_HANDLE_RIGHT, type DesignerEdge } from './flowTypes'
+
+interface End {
+  node: string
+  handle: string
+}
+
+/** Where a target is drawn: the mesh marker, a namespace box, or an app node (at its port handle). */
+function endOf(target: AttachTarget, resources: readonly KubeObject[], nodeIds: Set<string>): End | undefined {
+  if (target.kind === 'mesh') return { node: MESH_NODE_ID, handle: TARGET_HANDLE }
+  if (target.kind === 'namespace') {
+    const node = namespaceNodeId(target.ns)
+    return nodeIds.has(node) ? { node, handle: TARGET_HANDLE } : undefined
+  }
+  const serviceKey = keyFor('Service', target.ns, target.service)
+  const node = appNodeIdFor(serviceKey, resources)
+  if (!nodeIds.has(node)) return undefined
+  const hasPort = target.kind === 'port' && appPorts(resources, serviceKey).some((p) => p.port === target.port)
+  return { node, handle: hasPort && target.kind === 'port' ? portHandleId(target.port) : TARGET_HANDLE }
+}
+
+/** Horizontal extent of a node in canvas coordinates (left edge and width). */
+export type Span = (id: string) => { x: number; width: number } | undefined
+
+/**
+ * Which sides an edge leaves and enters by: facing each other when the nodes are side by side,
+ * both on the left (a bracket) when one sits above the other. Ports, namespace headers and the
+ * mesh marker have one fixed handle; only the source side is chosen then.
+ */
+function sides(source: string, end: End, span: Span): { sourceHandle: string; targetHandle: string } {
+  const s = span(source)
+  const t = span(end.node)
+  if (!s || !t) return { sourceHandle: SOURCE_HANDLE, targetHandle: end.handle }
+  const flexible = end.handle === TARGET_HANDLE && !end.node.startsWith('ns:') && end.node !== MESH_NODE_ID
+  // A namespace's handle is at its left edge; other ends are compared by their centres.
+  const targetX = end.node.startsWith('ns:') ? t.x : t.x + t.width / 2
+  const sourceX = s.x + s.width / 2
+  const half = s.width / 2
+  if (targetX > sourceX + half + (flexible ? t.width / 2 : 0)) return { sourceHandle: SOURCE_HANDLE_RIGHT, targetHandle: end.handle }
+  if (flexible && targetX < sourceX - half - t.width / 2) return { sourceHandle: SOURCE_HANDLE, targetHandle: TARGET_HANDLE_RIGHT }
+  return { sourceHandle: SOURCE_HANDLE, targetHandle: end.handle }
+}
+
+function edgeClass(relation: Relation): string {
+  return `relation-edge relation-edge--${relation.kind}`
+}
+
+export function toEdges(resources: readonly KubeObject[], items: readonly CanvasNode[], span: Span = () => undefined): DesignerEdge[] {
+  const nodeIds = new Set([MESH_NODE_ID, ...items.map((n) => n.id), ...items.flatMap((n) => (n.namespace ? [namespaceNodeId(n.namespace)] : []))])
+  for (const o of resources) if (o.kind === 'Namespace') nodeIds.add(namespaceNodeId(o.metadata.name))
+  const edges: DesignerEdge[] = []
+  for (const relation of relationsOf(resources)) {
+    if (!nodeIds.has(relation.from)) continue
+    const end: End | undefined =
+      relation.kind === 'gateway' ? (nodeIds.has(relation.gateway) ? { node: relation.gateway, handle: TARGET_HANDLE } : undefined) : endOf(relation.target, resources, nodeIds)
+    if (!end) continue
+    const id = `${relation.kind}|${relation.from}|${end.node}|${end.handle}|${relation.kind === 'route' ? relation.index : ''}`
+    if (edges.some((e) => e.id === id)) continue
+    edges.push({
+      id,
+      type: 'relation',
+      source: relation.from,
+      target: end.node,
+      ...sides(relation.from, end, span),
+      className: edgeClass(relation),
+      reconnectable: true,
+      zIndex: 1,
+      data: {
+        relation: relation.kind,
+        from: relation.from,
+        ...(relation.kind === 'gateway' ? { gateway: relation.gateway } : { target: relation.target }),
+        ...(relation.kind === 'route' ? { index: relation.index } : {}),
+      },
+    })
+  }
+  return edges
+}

@@ -1,0 +1,13 @@
+/** Shared presentational pieces. None of them touch the store. */
+export { Banner, type BannerProps } from './Banner'
+export { Button, type ButtonProps } from './Button'
+export { copyText, downloadFile } from './clipboard'
+export { CopyButton } from './CopyButton'
+export { Dialog, type DialogProps } from './Dialog'
+export { Icon, type IconName } from './Icon'
+export { InfoTip } from './InfoTip'
+export { MenuButton, type MenuItem } from './MenuButton'
+export { SegmentedControl, type Segment } from './SegmentedControl'
+export { Splitter } from './Splitter'
+export { usePersistentNumber } from './usePersistentNumber'
+export { useWindowSize } from './useWindowSize'

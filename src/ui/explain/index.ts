@@ -1,0 +1,1 @@
+export { ExplainPanel, type ExplainPanelProps } from './ExplainPanel'

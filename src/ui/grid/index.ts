@@ -1,0 +1,3 @@
+export { ConnectivityGrid, type ConnectivityGridProps } from './ConnectivityGrid'
+export { drawGridPng } from './gridPng'
+export { verdictLook, lookOfVerdict, LEGEND, type VerdictTone } from './verdictStyle'

@@ -1,0 +1,7 @@
+/**
+ * The inspector (a form for the selected namespace, app or Istio object), and the edit runner the
+ * canvas shares with it: commands applied as one step, refusals shown as a notice.
+ */
+export { Inspector } from './Inspector'
+export { runEdit } from './runEdit'
+export { clearNotice, showNotice, useCanvasNotice, type CanvasNotice } from './notice'

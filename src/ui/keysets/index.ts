@@ -1,0 +1,1 @@
+export { KeySetsPanel } from './KeySetsPanel'

@@ -1,0 +1,3 @@
+export { RequestLoopTool } from './RequestLoopTool'
+export { RunLoopButton } from './RunLoopButton'
+export { RunLoopSection } from './RunLoopSection'

@@ -1,0 +1,6 @@
+export { RequestBar } from './RequestBar'
+export { AuthToolsDrawer } from './AuthToolsDrawer'
+export { useAuthTools, type AuthTool } from './toolsState'
+export { useSimulatedNow, useRealNow } from './useClock'
+export { CommitInput } from './CommitInput'
+export { ToolIcon } from './icons'

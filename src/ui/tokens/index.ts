@@ -1,0 +1,1 @@
+export { TokenWorkbench } from './TokenWorkbench'
