@@ -48,7 +48,7 @@ test.describe('Canvas', () => {
 
   test('builds a design from the palette and the grid follows', async ({ page }, testInfo) => {
     // Many small steps, each waiting for the grid's evaluation: more than the default 30 s on a slow CI box.
-    test.setTimeout(90_000)
+    test.setTimeout(180_000)
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(String(e)))
     page.on('console', (m) => {
@@ -121,7 +121,7 @@ test.describe('Canvas', () => {
   })
 
   test('attaches policies by dragging them, and refuses to leave one acting on nothing', async ({ page }) => {
-    test.setTimeout(90_000)
+    test.setTimeout(180_000)
     await page.goto('/')
     await expect(page.getByTestId('canvas.namespace.foo')).toBeVisible()
     await paletteItem(page, 'Policy').dragTo(page.getByTestId('canvas.namespace.foo'), { targetPosition: { x: 12, y: 8 } })
@@ -156,7 +156,7 @@ test.describe('Canvas', () => {
   })
 
   test('adds ingress and port-level rules, and marks objects with problems', async ({ page }) => {
-    test.setTimeout(90_000)
+    test.setTimeout(180_000)
     await page.goto('/')
     await expect(page.getByTestId('canvas.app.httpbin.foo')).toBeVisible()
 

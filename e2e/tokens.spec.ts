@@ -147,6 +147,8 @@ async function foreignToken() {
 }
 
 test.describe('End-user authentication', () => {
+  // Each test imports a design, signs tokens and runs loops: more than the default 30 s on a busy machine.
+  test.describe.configure({ timeout: 90_000 })
   let errors: string[]
   test.beforeEach(({ page }) => {
     errors = []
@@ -214,6 +216,16 @@ test.describe('End-user authentication', () => {
     const why = page.getByRole('complementary', { name: /^external to / })
     await expect(why).toContainText('valid for issuer testing@secure.istio.io')
     await expect(why).toContainText('$INGRESS_HOST/headers')
+
+    // The demo token expires on 2118-06-29: set the clock after that and it is refused.
+    await page.getByRole('button', { name: /^Set the simulated time/ }).click()
+    await page.getByLabel('Simulated date and time (local)').fill('2118-07-01T00:00')
+    await page.getByRole('button', { name: 'Set time' }).click()
+    await expect(page.getByRole('button', { name: /^Set the simulated time \(now 2118-07-01 00:00:00, frozen\)/ })).toBeVisible()
+    await expectCode(page, 'external', 'httpbin.foo:8000', '401')
+    await expect(why).toContainText('token expired at 2118-06-29T23:48:20Z')
+    await page.getByRole('button', { name: 'Back to real time' }).click()
+    await expectCode(page, 'external', 'httpbin.foo:8000', '200')
 
     await token.selectOption({ label: 'No token' })
     await expectCode(page, 'external', 'httpbin.foo:8000', '401')
@@ -305,5 +317,26 @@ test.describe('End-user authentication', () => {
     await expect(keys.getByRole('alert')).toContainText('is unchanged')
     await expect(saved).toContainText('1 key: EC ES256')
     await expect(page.getByRole('region', { name: 'Problems' })).not.toContainText('No key set for jwksUri')
+  })
+
+  test('a key pair made in the page signs a token; attaching its key set in one click makes it pass', async ({ page }) => {
+    await openS12(page)
+    await page.getByRole('button', { name: 'Tokens', exact: true }).click()
+    const tools = page.getByRole('complementary', { name: 'Tokens' })
+    await tools.getByLabel('Sign with').selectOption({ label: 'New ES256 key pair' })
+    await tools.getByRole('button', { name: 'Generate token' }).click()
+    const details = tools.getByRole('region', { name: /^Token Generated 1 · 3600 s · ES256 key 1/ })
+    await expect(details.getByRole('table', { name: 'Header' })).toContainText('ES256')
+    await expect(details).toContainText('ES256 key 1, made in this page')
+    await expectCode(page, 'external', 'httpbin.foo:8000', '401')
+
+    // The policy's jwksUri is suggested; one click adds the public key next to the sample key.
+    const pairs = tools.getByRole('region', { name: 'Key pairs in this page' })
+    await expect(pairs.getByLabel('jwksUri for ES256 key 1')).toHaveValue(SAMPLE_JWKS_URI)
+    await pairs.getByRole('button', { name: 'Attach key set' }).click()
+    await expect(pairs).toContainText(`Attached to ${SAMPLE_JWKS_URI}`)
+    await expectCode(page, 'external', 'httpbin.foo:8000', '200')
+    await page.getByRole('combobox', { name: 'Token for requests' }).selectOption({ label: 'Istio demo token' })
+    await expectCode(page, 'external', 'httpbin.foo:8000', '200')
   })
 })

@@ -44,6 +44,11 @@ describe('key set edits', () => {
     expect(withoutKeySet(once, URI)).toEqual({})
   })
 
+  it("keeps the bundled sample key when keys are attached to Istio's sample URI", () => {
+    const key = { kty: 'EC', kid: 'k1', crv: 'P-256', x: 'x', y: 'y' }
+    expect(withAttachedKeys({}, ISTIO_SAMPLE_JWKS_URI, { keys: [key] })[ISTIO_SAMPLE_JWKS_URI]?.keys).toEqual([...ISTIO_SAMPLE_JWKS.keys, key])
+  })
+
   it('describes a key set', () => {
     expect(describeKeySet(ISTIO_SAMPLE_JWKS)).toBe('1 key: RSA (kid DHFbpoIUqr…)')
   })

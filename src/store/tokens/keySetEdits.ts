@@ -37,10 +37,13 @@ export function withKeySetText(keySets: KeySets | undefined, uri: string, text: 
   return { ok: true, keySets: { ...keySets, [uri.trim()]: parsed.jwks } }
 }
 
-/** Attaches a key set the app made (a browser key pair's public keys), merging with keys already there. */
+/**
+ * Attaches a key set the app made (a browser key pair's public keys), next to the keys already served
+ * there: the user's, or for Istio's sample URI the bundled sample key (so the demo token still passes).
+ */
 export function withAttachedKeys(keySets: KeySets | undefined, uri: string, jwks: JwksJson): Record<string, JwksJson> {
   const key = uri.trim()
-  const existing = keySets?.[key]?.keys ?? []
+  const existing = keySets?.[key]?.keys ?? (isIstioSampleJwksUri(key) ? ISTIO_SAMPLE_JWKS.keys : [])
   const fresh = jwks.keys.filter((k) => !existing.some((e) => e.kid !== undefined && e.kid === k.kid))
   return { ...keySets, [key]: { keys: [...existing, ...fresh] } }
 }

@@ -3,6 +3,7 @@ import { useDesignerStore } from '../../store'
 import { Banner } from '../components'
 import { AuthToolsDrawer, RequestBar } from '../request'
 import { isYamlFile, parseSources, readFiles, Toolbar, type Notice } from '../toolbar'
+import { useWorkshopActive, WorkshopLayer, WorkshopPanel } from '../workshop'
 import { StatusBar } from './StatusBar'
 import { useFileDrop } from './useFileDrop'
 import { useHistoryShortcuts } from './useHistoryShortcuts'
@@ -17,6 +18,7 @@ export default function App() {
   const [notice, setNotice] = useState<Notice>()
   const [explained, setExplained] = useState<CellRef>()
   const notify = useCallback((n: Notice) => setNotice(n), [])
+  const workshop = useWorkshopActive()
 
   useShareLink(notify)
   useHistoryShortcuts()
@@ -64,7 +66,8 @@ export default function App() {
           {notice.text}
         </Banner>
       )}
-      <Workspace explained={explained} onExplain={explain} onCloseExplain={closeExplain} />
+      <Workspace explained={explained} onExplain={explain} onCloseExplain={closeExplain} lead={workshop ? <WorkshopPanel /> : undefined} />
+      <WorkshopLayer notify={notify} />
       <AuthToolsDrawer />
       <StatusBar />
       {dropping && (

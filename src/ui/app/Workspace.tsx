@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { useDesignerStore } from '../../store'
 import { Canvas, Palette } from '../canvas'
 import { Splitter, usePersistentNumber, useWindowSize } from '../components'
@@ -14,6 +15,8 @@ export interface WorkspaceProps {
   explained?: CellRef
   onExplain(cell: CellRef): void
   onCloseExplain(): void
+  /** Shown in place of the palette, in a wider pane (workshop mode's lesson panel). */
+  lead?: ReactNode
 }
 
 const AUTO = -1
@@ -24,28 +27,29 @@ const fitRows = (rows: number) => 40 + 46 + Math.max(rows, 1) * 34 + 70
 const clamp = (v: number, min: number, max: number) => Math.min(Math.max(v, min), Math.max(min, max))
 
 /** The four areas and their splitters: palette | canvas (+ explanation drawer) | grid over editor. */
-export function Workspace({ explained, onExplain, onCloseExplain }: WorkspaceProps) {
+export function Workspace({ explained, onExplain, onCloseExplain, lead }: WorkspaceProps) {
   const win = useWindowSize()
   const [paletteRaw, setPalette] = usePersistentNumber('mad.pane.palette', 188)
+  const [leadRaw, setLead] = usePersistentNumber('mad.pane.lesson', 400)
   const [sideRaw, setSide] = usePersistentNumber('mad.pane.side', Math.round(clamp(win.width * 0.4, 460, 760)))
   // -1: fit the grid's rows (until the user drags the splitter).
   const [gridRaw, setGrid] = usePersistentNumber('mad.pane.grid', AUTO)
   const gridRows = useDesignerStore((s) => (s.gridState.grid?.rows.length ?? 3) + (s.gridState.grid?.externalNote ? 1 : 0))
 
   // Limits follow the window, so a size saved on a big screen still fits a small one.
-  const palette = { min: 140, max: 320 }
+  const palette = lead ? { min: 320, max: 620 } : { min: 140, max: 320 }
   const side = { min: 380, max: win.width - palette.min - 360 }
   const grid = { min: 120, max: win.height - 48 - 26 - 220 }
-  const paletteW = clamp(paletteRaw, palette.min, palette.max)
+  const paletteW = clamp(lead ? leadRaw : paletteRaw, palette.min, palette.max)
   const sideW = clamp(sideRaw, side.min, side.max)
   const gridH = gridRaw === AUTO ? clamp(fitRows(gridRows), 200, Math.min(grid.max, win.height * 0.5)) : clamp(gridRaw, grid.min, grid.max)
 
   return (
     <div className="workspace" style={{ gridTemplateColumns: `${paletteW}px 1px minmax(0, 1fr) 1px ${sideW}px` }}>
       <div id="pane-palette" className="pane pane-palette">
-        <Palette />
+        {lead ?? <Palette />}
       </div>
-      <Splitter orientation="vertical" value={paletteW} min={palette.min} max={palette.max} onChange={setPalette} label="Resize palette" controls="pane-palette" />
+      <Splitter orientation="vertical" value={paletteW} min={palette.min} max={palette.max} onChange={lead ? setLead : setPalette} label={lead ? 'Resize lesson panel' : 'Resize palette'} controls="pane-palette" />
       <main id="pane-canvas" className="pane pane-canvas">
         <Canvas />
         {explained && (

@@ -35,13 +35,15 @@ function sides(source: string, end: End, span: Span): { sourceHandle: string; ta
   const s = span(source)
   const t = span(end.node)
   if (!s || !t) return { sourceHandle: SOURCE_HANDLE, targetHandle: end.handle }
-  const flexible = end.handle === TARGET_HANDLE && !end.node.startsWith('ns:') && end.node !== MESH_NODE_ID
+  const onNode = !end.node.startsWith('ns:')
   // A namespace's handle is at its left edge; other ends are compared by their centres.
   const targetX = end.node.startsWith('ns:') ? t.x : t.x + t.width / 2
   const sourceX = s.x + s.width / 2
-  const half = s.width / 2
-  if (targetX > sourceX + half + (flexible ? t.width / 2 : 0)) return { sourceHandle: SOURCE_HANDLE_RIGHT, targetHandle: end.handle }
-  if (flexible && targetX < sourceX - half - t.width / 2) return { sourceHandle: SOURCE_HANDLE, targetHandle: TARGET_HANDLE_RIGHT }
+  const reach = s.width / 2 + (onNode ? t.width / 2 : 0)
+  // Side by side, an edge to a port chip would cut through its node: it ends at the facing side instead.
+  if (onNode && targetX > sourceX + reach) return { sourceHandle: SOURCE_HANDLE_RIGHT, targetHandle: TARGET_HANDLE }
+  if (onNode && targetX < sourceX - reach) return { sourceHandle: SOURCE_HANDLE, targetHandle: TARGET_HANDLE_RIGHT }
+  if (!onNode && targetX > sourceX + reach) return { sourceHandle: SOURCE_HANDLE_RIGHT, targetHandle: end.handle }
   return { sourceHandle: SOURCE_HANDLE, targetHandle: end.handle }
 }
 

@@ -34,7 +34,7 @@ describe('toFlow', () => {
     expect(edges.map((e) => [e.source, e.target, e.targetHandle])).toEqual([
       ['Policy/foo/default', 'ns:foo', 'in'],
       ['Policy/bar/httpbin', 'Deployment/bar/httpbin', 'port:8000'],
-      ['DestinationRule/default/default', 'mesh', 'in'],
+      ['DestinationRule/default/default', 'mesh', 'in-r'],
     ])
     expect(nodes.find((n) => n.id === 'Policy/foo/default')?.data).toMatchObject({ mtls: 'STRICT', origins: 0 })
     expect(nodes.find((n) => n.id === 'DestinationRule/default/default')).toMatchObject({ parentId: 'ns:default', data: { tls: 'ISTIO_MUTUAL', host: '*.local' } })

@@ -7,7 +7,8 @@ import { useReactFlow } from '@xyflow/react'
 import { useDesignerStore } from '../../store'
 import type { ChangeOrigin } from '../../store/types'
 
-const LOADS: ReadonlySet<ChangeOrigin> = new Set(['init', 'import', 'share', 'reset', 'restore'])
+// 'lesson': each workshop step can add objects anywhere; the room should see all of them.
+const LOADS: ReadonlySet<ChangeOrigin> = new Set(['init', 'import', 'share', 'reset', 'restore', 'lesson'])
 
 export function useFitOnLoad(): void {
   const flow = useReactFlow()

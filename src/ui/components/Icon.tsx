@@ -19,6 +19,7 @@ const PATHS = {
   image: 'M2.5 3.5h11v9h-11zM2.5 10.5l3-3 3 3 2-2 3 3M10.5 6.5v.01',
   terminal: 'M2.5 3.5h11v9h-11zM5 7l2 1.5L5 10M8.5 10.5H11',
   external: 'M9.5 2.5h4v4M13.5 2.5 8 8M11.5 9.5v4h-9v-9h4',
+  workshop: 'M1.5 6 8 3l6.5 3L8 9zM4 7.3v3.2c0 1 1.8 2 4 2s4-1 4-2V7.3M14.5 6v4',
 } as const
 
 export type IconName = keyof typeof PATHS

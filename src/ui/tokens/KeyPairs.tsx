@@ -32,7 +32,8 @@ function KeyPairItem({ pair }: { pair: BrowserKeyPair }) {
   const attachedTo = Object.entries(keySets ?? {})
     .filter(([, jwks]) => jwks.keys.some((k) => k.kid === pair.kid))
     .map(([uri]) => uri)
-  const suggestion = uses.find((u) => u.source === 'missing')?.uri ?? uses.find((u) => u.source === 'user' && !attachedTo.includes(u.uri))?.uri ?? ''
+  // The jwksUri most likely meant: one without keys, else the first the design names.
+  const suggestion = uses.find((u) => u.source === 'missing')?.uri ?? uses.find((u) => !attachedTo.includes(u.uri))?.uri ?? ''
   const [uri, setUri] = useState(suggestion)
   const id = useId()
   const problem = uri.trim() === '' ? undefined : jwksUriProblem(uri)

@@ -5,6 +5,7 @@ import { ImportMenu } from './ImportMenu'
 import { ModeSwitches } from './ModeSwitches'
 import type { Notify } from './notice'
 import { ShareButton } from './ShareButton'
+import { WorkshopButton } from '../workshop'
 import './Toolbar.css'
 
 /** The header: the product name, the engine switches, and the design's commands. */
@@ -18,7 +19,11 @@ export function Toolbar({ notify }: { notify: Notify }) {
       <span className="toolbar-divider" aria-hidden="true" />
       <ModeSwitches />
       <div className="toolbar-spacer" />
-      <DesignButtons notify={notify} />
+      {/* One group: the toolbar has no room for another 12px gap at 1366 px. */}
+      <div className="toolbar-group">
+        <WorkshopButton />
+        <DesignButtons notify={notify} />
+      </div>
       <span className="toolbar-divider" aria-hidden="true" />
       <HistoryButtons />
       <span className="toolbar-divider" aria-hidden="true" />

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react'
 import { builtinLessons, formatLessonError, type Lesson, type LessonError } from '../../lessons'
 import { useWorkshopStore } from '../../store/workshop'
 import { Button, Dialog } from '../components'
+import './picker.css'
 
 interface Failure {
   message: string
@@ -65,6 +66,7 @@ export function LessonPicker() {
           ref={fileInput}
           type="file"
           accept=".yaml,.yml,.json"
+          aria-label="Lesson file"
           hidden
           onChange={(e) => {
             void openFile(e.target.files?.[0])

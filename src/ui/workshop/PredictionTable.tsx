@@ -3,6 +3,7 @@ import { cellName, cellTable, markOf, predictionOf, type CellRef, type Predictio
 import { useWorkshopStore } from '../../store/workshop'
 import { LEGEND, type VerdictTone } from '../grid'
 import type { CurrentStep } from './useStep'
+import './predict.css'
 
 const TONE_OF: Readonly<Record<string, VerdictTone>> = Object.fromEntries(LEGEND.map((l) => [l.code, l.tone]))
 
@@ -22,13 +23,13 @@ export function PredictionTable({ current, large = false }: { current: CurrentSt
   const table = useMemo(() => cellTable(Object.keys(step.expect.grid)), [step])
   const revealed = progress.score !== undefined
   return (
-    <table className={`ws-predict${large ? ' is-large' : ''}${revealed ? ' is-revealed' : ''}`} aria-label={revealed ? 'Your predictions and the results' : 'Your predictions'}>
+    <table className={`ws-predict${large ? ' is-large' : ''}${table.loop ? ' is-loop' : ''}${revealed ? ' is-revealed' : ''}`} aria-label={revealed ? 'Your predictions and the results' : 'Your predictions'}>
       <thead>
         <tr>
           <td className="ws-predict-corner">{table.loop ? `${table.cells[0]?.[0]?.from ?? ''} ↓ time` : 'From ↓ · To →'}</td>
           {table.columns.map((column) => (
-            <th key={column} scope="col" className="ws-predict-colheader">
-              {column}
+            <th key={column} scope="col" className="ws-predict-colheader" aria-label={column}>
+              <ColumnLabel label={column} />
             </th>
           ))}
         </tr>
@@ -73,5 +74,17 @@ function PredictionCell({ cell, prediction, actual }: { cell: CellRef; predictio
         </span>
       )}
     </button>
+  )
+}
+
+/** `httpbin.legacy:8000` as `httpbin` over `.legacy:8000`: two short lines fit a narrow column. */
+function ColumnLabel({ label }: { label: string }) {
+  const dot = label.indexOf('.')
+  if (dot <= 0) return <span className="ws-predict-host">{label}</span>
+  return (
+    <>
+      <span className="ws-predict-host">{label.slice(0, dot)}</span>
+      <span className="ws-predict-port">{label.slice(dot)}</span>
+    </>
   )
 }

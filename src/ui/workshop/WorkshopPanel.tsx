@@ -15,8 +15,11 @@ import './workshop.css'
 export function WorkshopPanel() {
   const current = useCurrentStep()
   const source = useWorkshopStore((s) => s.progress.current)
+  const presenter = useWorkshopStore((s) => s.presenter)
   const { leave, setPresenter, setPickerOpen } = useWorkshopStore.getState()
   if (!current) return null
+  // The presenter view covers the app; its controls must not exist twice.
+  if (presenter) return <p className="ws-muted ws-presenting">Presenter view is on. Escape brings you back here.</p>
   const { lesson, step, index } = current
   const link = source ? `${location.origin}${location.pathname}${encodeLessonLink(source, index)}` : undefined
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import type { CellExplanation } from '../../engine'
 import { cellName, explainStepCell, markOf, parseCellKey, signWithSampleKey, useWorkshopStore } from '../../store/workshop'
 import { ruleTitle } from '../explain/words'
@@ -25,6 +25,7 @@ export function WrongCells({ current, compact = false }: { current: CurrentStep;
     const cell = parseCellKey(key)
     return cell && markOf(yours, actual) !== 'correct' ? [{ key, name: cellName(cell), yours, actual }] : []
   })
+  const titleId = useId()
   const [explained, setExplained] = useState<Explained>({})
   const wanted = missed.map((m) => m.key).join('\n')
 
@@ -44,8 +45,8 @@ export function WrongCells({ current, compact = false }: { current: CurrentStep;
 
   if (progress.score === undefined || missed.length === 0) return null
   return (
-    <section className={`ws-why${compact ? ' is-compact' : ''}`} aria-labelledby="ws-why-title">
-      <h3 id="ws-why-title" className="ws-subtitle">
+    <section className={`ws-why${compact ? ' is-compact' : ''}`} aria-labelledby={titleId}>
+      <h3 id={titleId} className="ws-subtitle">
         Why {missed.length === 1 ? 'this result' : 'these results'}
       </h3>
       {missed.map((m, i) => (
