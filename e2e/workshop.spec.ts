@@ -37,7 +37,7 @@ async function openSeedLesson(page: Page) {
   const picker = page.getByRole('dialog', { name: 'Workshop' })
   await picker.getByRole('button', { name: LESSON }).click()
   await expect(picker).toBeHidden()
-  await expectStep(page, 1)
+  await expect(stepNav(page)).toContainText('Step 1 of 22 · Setup')
 }
 
 test.describe('Workshop mode', () => {
@@ -45,7 +45,6 @@ test.describe('Workshop mode', () => {
 
   test('walks the seed lesson from the first step to the last, the live grid showing the task’s codes', async ({ page }) => {
     await openSeedLesson(page)
-    await expect(stepNav(page)).toContainText('Step 1 of 22 · Setup')
     await expect(page.getByRole('heading', { name: 'Three namespaces, one request' })).toBeVisible()
     await expect(page.getByRole('button', { name: 'Previous' })).toBeDisabled()
 
@@ -77,7 +76,6 @@ test.describe('Workshop mode', () => {
       else await page.keyboard.press('Space')
     }
     await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled()
-
     // The step's commands copy with one click.
     const command = page.getByRole('group', { name: 'Command 1' })
     await command.getByRole('button', { name: 'Copy' }).click()
@@ -106,10 +104,7 @@ test.describe('Workshop mode', () => {
     await expect(wrong).toHaveAccessibleName('Your prediction for sleep.bar to httpbin.bar:8000: 200, wrong: the result is 503')
     await expect(prediction(page, 'sleep.foo to httpbin.bar:8000')).toHaveAccessibleName('Your prediction for sleep.foo to httpbin.bar:8000: none, not answered: the result is 503')
     await expect(page.getByRole('status').filter({ hasText: '1 / 4 correct' })).toBeVisible()
-    const why = page.getByRole('region', { name: 'Why these results' })
-    await expect(why).toContainText('sleep.bar to httpbin.bar:8000')
-    await expect(why).toContainText('you said 200')
-    await expect(why).toContainText('Decided by R12')
+    await expect(page.getByRole('region', { name: 'Why these results' })).toContainText(/sleep\.bar to httpbin\.bar:8000\s*you said 200[\s\S]*Decided by R12/)
 
     await page.reload()
     await expectStep(page, 3)
@@ -169,9 +164,7 @@ test.describe('Workshop mode', () => {
     await expect(prediction(page, 'external to istio-ingressgateway.istio-system:80 at t+9 s')).toBeVisible()
 
     await page.goto('/#lesson=builtin:authentication-policy&step=99')
-    const alert = page.getByRole('alert').filter({ hasText: 'Could not open the lesson link' })
-    await expect(alert).toContainText('has 22 steps')
-    await expect(alert).toContainText('Nothing was changed.')
+    await expect(page.getByRole('alert').filter({ hasText: 'Could not open the lesson link' })).toContainText(/has 22 steps\. Nothing was changed\./)
     await expectStep(page, 19)
   })
 })
@@ -180,36 +173,25 @@ test.describe('Workshop mode', () => {
 test.describe('Workshop screenshots', () => {
   test.skip(process.env.SCREENSHOTS !== '1', 'set SCREENSHOTS=1 to rewrite docs/screenshots')
 
-  async function predictStep3(page: Page, scope: Page | Locator) {
-    await scope.getByRole('button', { name: 'Next' }).click()
-    await scope.getByRole('button', { name: 'Next' }).click()
-    await expect(scope === page ? stepNav(page) : scope).toContainText('Step 3 of 22')
+  /** Step 3, three cells right and one wrong, revealed; in the presenter view when `present`. */
+  async function shoot(page: Page, size: { width: number; height: number }, present: boolean, path: string) {
+    await page.setViewportSize(size)
+    await openSeedLesson(page)
+    if (present) await page.getByRole('button', { name: 'Presenter view' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Presenter view' })
+    const scope = present ? dialog : page
+    for (let i = 0; i < 2; i++) await scope.getByRole('button', { name: 'Next' }).click()
+    await expect(present ? dialog : stepNav(page)).toContainText('Step 3 of 22')
     await expectLive(page, 'sleep.foo', 'httpbin.foo:8000', '503')
     for (const [pair, clicks] of [['sleep.foo to httpbin.foo:8000', 2], ['sleep.foo to httpbin.bar:8000', 2], ['sleep.bar to httpbin.foo:8000', 1], ['sleep.bar to httpbin.bar:8000', 2]] as const) {
       for (let i = 0; i < clicks; i++) await prediction(scope, pair).click()
     }
+    await scope.getByRole('button', { name: 'Reveal' }).click()
+    await expect(scope.getByText('Decided by')).toBeVisible()
+    await page.mouse.move(0, 0)
+    await page.screenshot({ path })
   }
 
-  test('a lesson step beside the designer, 1366x768', async ({ page }) => {
-    await page.setViewportSize({ width: 1366, height: 768 })
-    await openSeedLesson(page)
-    await predictStep3(page, page)
-    await page.getByRole('button', { name: 'Reveal' }).click()
-    await expect(page.getByText('Decided by')).toBeVisible()
-    await page.mouse.move(0, 0)
-    await page.screenshot({ path: 'docs/screenshots/workshop-step.png' })
-  })
-
-  test('presenter view, 1280x720', async ({ page }) => {
-    await page.setViewportSize({ width: 1280, height: 720 })
-    await openSeedLesson(page)
-    await page.getByRole('button', { name: 'Presenter view' }).click()
-    const presenter = page.getByRole('dialog', { name: 'Presenter view' })
-    await predictStep3(page, presenter)
-    await page.keyboard.press('r')
-    await expect(presenter.getByText('Decided by')).toBeVisible()
-    await presenter.focus()
-    await page.mouse.move(0, 0)
-    await page.screenshot({ path: 'docs/screenshots/workshop-presenter.png' })
-  })
+  test('a lesson step beside the designer, 1366x768', ({ page }) => shoot(page, { width: 1366, height: 768 }, false, 'docs/screenshots/workshop-step.png'))
+  test('presenter view, 1280x720', ({ page }) => shoot(page, { width: 1280, height: 720 }, true, 'docs/screenshots/workshop-presenter.png'))
 })

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { memoryStorage } from '../testing'
 import { EMPTY_PROGRESS, loadProgress, readProgress, saveProgress, WORKSHOP_STORAGE_KEY, type WorkshopProgress } from './progress'
 
@@ -15,6 +15,9 @@ const PROGRESS: WorkshopProgress = {
 }
 
 describe('workshop progress in storage', () => {
+  // Refusals are logged; the tests check what is kept, not the log.
+  beforeEach(() => void vi.spyOn(console, 'warn').mockImplementation(() => undefined))
+
   it('comes back as it was saved', () => {
     const storage = memoryStorage()
     saveProgress(storage, PROGRESS)

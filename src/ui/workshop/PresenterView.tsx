@@ -9,6 +9,7 @@ import { RichText } from './RichText'
 import { stepCounterText, useCurrentStep } from './useStep'
 import { WrongCells } from './WrongCells'
 import './presenter.css'
+import './presenterGrid.css'
 
 /**
  * The step for a room: large type, high contrast, the explanation beside the step's grid, keys to

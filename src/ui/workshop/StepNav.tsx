@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import { useWorkshopStore } from '../../store/workshop'
 import { Button } from '../components'
 import { WorkshopIcon } from './icons'
@@ -8,6 +9,13 @@ export function StepNav({ current }: { current: CurrentStep }) {
   const { next, previous, goTo } = useWorkshopStore.getState()
   const lessonProgress = useWorkshopStore((s) => s.progress.lessons[current.lesson.id])
   const { index, count, lesson } = current
+  const nextRef = useRef<HTMLButtonElement>(null)
+  // A lesson just opened: the focus goes to Next (the picker would hand it back to the toolbar), so
+  // Space and the arrows step through at once.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => nextRef.current?.focus())
+    return () => cancelAnimationFrame(frame)
+  }, [lesson.id])
   // Sections in order, each with its steps, for the jump list.
   const sections: { name: string; steps: number[] }[] = []
   lesson.steps.forEach((s, i) => {
@@ -25,7 +33,7 @@ export function StepNav({ current }: { current: CurrentStep }) {
         <p className="ws-counter" aria-live="polite" data-testid="workshop.counter">
           {stepCounterText(current)}
         </p>
-        <Button variant="primary" onClick={next} disabled={index === count - 1} aria-keyshortcuts="ArrowRight Space" title="Next step (→ or Space)">
+        <Button ref={nextRef} variant="primary" onClick={next} disabled={index === count - 1} aria-keyshortcuts="ArrowRight Space" title="Next step (→ or Space)">
           Next
           <WorkshopIcon name="next" />
         </Button>

@@ -9,6 +9,7 @@ import { StepCommands } from './StepCommands'
 import { StepNav } from './StepNav'
 import { useCurrentStep } from './useStep'
 import { WrongCells } from './WrongCells'
+import './step.css'
 import './workshop.css'
 
 /** The lesson beside the designer: where we are, what the step does, predict then reveal, the commands. */

@@ -3,6 +3,7 @@ import type { CellExplanation } from '../../engine'
 import { cellName, explainStepCell, markOf, parseCellKey, signWithSampleKey, useWorkshopStore } from '../../store/workshop'
 import { ruleTitle } from '../explain/words'
 import type { CurrentStep } from './useStep'
+import './why.css'
 
 interface Missed {
   key: string

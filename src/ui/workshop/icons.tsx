@@ -6,7 +6,6 @@ const PATHS = {
   next: 'M6 3.5l4.5 4.5L6 12.5',
   back: 'M6.5 3.5 2.5 7.5l4 4M2.5 7.5h7a4 4 0 0 1 0 8',
   eye: 'M1.5 8S4 3.5 8 3.5 14.5 8 14.5 8 12 12.5 8 12.5 1.5 8 1.5 8zM8 10a2 2 0 1 0 0-4 2 2 0 0 0 0 4z',
-  link: 'M6.5 9.5l3-3M7 4.5l1.2-1.2a2.6 2.6 0 0 1 3.6 3.6L10.6 8.1M9 11.5l-1.2 1.2a2.6 2.6 0 0 1-3.6-3.6L5.4 7.9',
 } as const
 
 export type WorkshopIconName = keyof typeof PATHS
