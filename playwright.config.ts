@@ -7,6 +7,8 @@ const baseURL = `http://127.0.0.1:${port}`
 
 export default defineConfig({
   testDir: 'e2e',
+  // `npm run screenshots` renders docs/screenshots from e2e/screenshots/*.shots.ts; `npm test` runs the specs.
+  testMatch: process.env.SCREENSHOTS === '1' ? '**/*.shots.ts' : '**/*.spec.ts',
   forbidOnly: !!process.env.CI,
   workers: 1,
   reporter: 'list',

@@ -5,7 +5,7 @@ import { calculateJwkThumbprint, exportJWK, generateKeyPair, SignJWT } from 'jos
  * End-user authentication in the designer (issue 4), against the built app: the seed's S12 (Gateway,
  * VirtualService and the jwt-example Policy) imported as YAML, then tokens, key sets, the simulated
  * clock and the request loop. Selectors are roles and accessible names only.
- * SCREENSHOTS=1 also writes docs/screenshots/tokens.png and request-loop.png.
+ * TOKEN_SCREENSHOTS=1 also writes docs/screenshots/tokens.png and request-loop.png.
  */
 
 const SAMPLE_JWKS_URI = 'https://raw.githubusercontent.com/istio/istio/release-1.0/security/tools/jwt/samples/jwks.json'
@@ -98,7 +98,7 @@ spec:
         host: httpbin.foo.svc.cluster.local
 `
 
-const shots = process.env.SCREENSHOTS === '1'
+const shots = process.env.TOKEN_SCREENSHOTS === '1'
 
 /** The pictures are taken at a laptop size (set before the page opens, see the first test). */
 async function screenshot(page: Page, name: string) {

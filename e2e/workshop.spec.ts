@@ -6,39 +6,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test'
  * presenter view, progress across a reload, and lesson links. Selectors are roles and names only.
  */
 
-const LESSON = 'Authentication Policy (Istio 1.0)'
-const STEPS = 22
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-function liveCell(page: Page, row: string, column: string): Locator {
-  return page.getByRole('table', { name: 'Connectivity' }).getByRole('button', { name: new RegExp(`^${escape(`${row} to ${column}: `)}`) })
-}
-
-async function expectLive(page: Page, row: string, column: string, code: string) {
-  await expect(liveCell(page, row, column)).toHaveAccessibleName(`${row} to ${column}: ${code}`)
-}
-
-function stepNav(page: Page): Locator {
-  return page.getByRole('navigation', { name: 'Lesson steps' })
-}
-
-async function expectStep(page: Page, n: number) {
-  await expect(stepNav(page)).toContainText(new RegExp(`Step ${n} of ${STEPS} · `))
-}
-
-function prediction(scope: Page | Locator, pair: string): Locator {
-  return scope.getByRole('button', { name: new RegExp(`^${escape(`Your prediction for ${pair}: `)}`) })
-}
-
-async function openSeedLesson(page: Page) {
-  await page.goto('/')
-  await page.getByRole('button', { name: 'Workshop', exact: true }).click()
-  const picker = page.getByRole('dialog', { name: 'Workshop' })
-  await picker.getByRole('button', { name: LESSON }).click()
-  await expect(picker).toBeHidden()
-  await expect(stepNav(page)).toContainText('Step 1 of 22 · Setup')
-}
+import { expectLive, expectStep, liveCell, openSeedLesson, prediction, stepNav, STEPS } from './workshopPage.js'
 
 test.describe('Workshop mode', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
@@ -167,31 +135,4 @@ test.describe('Workshop mode', () => {
     await expect(page.getByRole('alert').filter({ hasText: 'Could not open the lesson link' })).toContainText(/has 22 steps\. Nothing was changed\./)
     await expectStep(page, 19)
   })
-})
-
-/** docs/screenshots/workshop-*.png, only with SCREENSHOTS=1 (as e2e/screenshots.spec.ts). */
-test.describe('Workshop screenshots', () => {
-  test.skip(process.env.SCREENSHOTS !== '1', 'set SCREENSHOTS=1 to rewrite docs/screenshots')
-
-  /** Step 3, three cells right and one wrong, revealed; in the presenter view when `present`. */
-  async function shoot(page: Page, size: { width: number; height: number }, present: boolean, path: string) {
-    await page.setViewportSize(size)
-    await openSeedLesson(page)
-    if (present) await page.getByRole('button', { name: 'Presenter view' }).click()
-    const dialog = page.getByRole('dialog', { name: 'Presenter view' })
-    const scope = present ? dialog : page
-    for (let i = 0; i < 2; i++) await scope.getByRole('button', { name: 'Next' }).click()
-    await expect(present ? dialog : stepNav(page)).toContainText('Step 3 of 22')
-    await expectLive(page, 'sleep.foo', 'httpbin.foo:8000', '503')
-    for (const [pair, clicks] of [['sleep.foo to httpbin.foo:8000', 2], ['sleep.foo to httpbin.bar:8000', 2], ['sleep.bar to httpbin.foo:8000', 1], ['sleep.bar to httpbin.bar:8000', 2]] as const) {
-      for (let i = 0; i < clicks; i++) await prediction(scope, pair).click()
-    }
-    await scope.getByRole('button', { name: 'Reveal' }).click()
-    await expect(scope.getByText('Decided by')).toBeVisible()
-    await page.mouse.move(0, 0)
-    await page.screenshot({ path })
-  }
-
-  test('a lesson step beside the designer, 1366x768', ({ page }) => shoot(page, { width: 1366, height: 768 }, false, 'docs/screenshots/workshop-step.png'))
-  test('presenter view, 1280x720', ({ page }) => shoot(page, { width: 1280, height: 720 }, true, 'docs/screenshots/workshop-presenter.png'))
 })
