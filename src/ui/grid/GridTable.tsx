@@ -1,7 +1,7 @@
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { GridView } from '../../store/types'
-import { cellKey, verdictLook } from './verdictStyle'
+import { GridRow } from './GridRow'
 
 /** Above this many rows only the visible ones are in the DOM (with aria-rowcount/rowindex). */
 export const VIRTUALIZE_ABOVE = 80
@@ -29,6 +29,12 @@ export function GridTable({ grid, changed, current, caption, scrollRef, onActiva
   const virtual = rowCount > VIRTUALIZE_ABOVE
   const [focus, setFocus] = useState<Pos>({ row: 0, col: 0 })
   const pendingFocus = useRef(false)
+  const columns = useStableColumns(grid.columns)
+  // Stable callbacks, so memoized rows re-render only when what they show changes.
+  const latest = useRef({ onActivate })
+  latest.current.onActivate = onActivate
+  const activate = useCallback((r: number, c: number) => latest.current.onActivate(r, c), [])
+  const onFocusCell = useCallback((r: number, c: number) => setFocus((f) => (f.row === r && f.col === c ? f : { row: r, col: c })), [])
 
   const virtualizer = useVirtualizer({
     count: rowCount,
@@ -91,7 +97,7 @@ export function GridTable({ grid, changed, current, caption, scrollRef, onActiva
           <td className="grid-corner">
             <span aria-hidden="true">From ↓ · To →</span>
           </td>
-          {grid.columns.map((c) => {
+          {columns.map((c) => {
             const [host, port] = splitLabel(c.label)
             return (
               <th key={c.label} scope="col" className="grid-colheader" aria-label={c.label} title={`${c.label}: port ${c.portName || c.port}, ${c.protocol}`}>
@@ -112,42 +118,19 @@ export function GridTable({ grid, changed, current, caption, scrollRef, onActiva
           const rowView = grid.rows[r]
           if (!rowView) return null
           return (
-            <tr key={rowView.label} aria-rowindex={virtual ? r + 2 : undefined} className={rowView.external ? 'grid-row-external' : undefined}>
-              <th scope="row" className="grid-rowheader" aria-description={rowView.external ? 'through the ingress gateway' : rowView.sidecar ? 'with a sidecar' : 'without a sidecar'}>
-                <span className="grid-rowheader-name">{rowView.label}</span>
-                <SidecarBadge external={rowView.external} sidecar={rowView.sidecar} />
-              </th>
-              {grid.columns.map((column, c) => {
-                const look = verdictLook(grid.cells[r * colCount + c] ?? 255)
-                const isChanged = changed.has(cellKey(rowView.label, column.label))
-                const isCurrent = current?.row === r && current.column === c
-                const name = `${rowView.label} to ${column.label}: ${look.tone === 'none' ? 'no request' : look.text}`
-                return (
-                  <td key={column.label} className="grid-cell-wrap">
-                    <button
-                      type="button"
-                      data-cell={`${r}:${c}`}
-                      className={`grid-cell tone-${look.tone}${isChanged ? ' is-changed' : ''}${isCurrent ? ' is-current' : ''}`}
-                      tabIndex={r === row && c === col ? 0 : -1}
-                      aria-label={name}
-                      aria-description={isChanged ? 'changed' : undefined}
-                      aria-current={isCurrent || undefined}
-                      aria-disabled={look.tone === 'none' || undefined}
-                      onFocus={() => (focus.row !== r || focus.col !== c) && setFocus({ row: r, col: c })}
-                      onClick={() => look.tone !== 'none' && onActivate(r, c)}
-                    >
-                      {look.symbol && (
-                        <span className="grid-cell-symbol" aria-hidden="true">
-                          {look.symbol}
-                        </span>
-                      )}
-                      <span className="grid-cell-code">{look.text}</span>
-                      {isChanged && <span className="grid-cell-dot" aria-hidden="true" />}
-                    </button>
-                  </td>
-                )
-              })}
-            </tr>
+            <GridRow
+              key={rowView.label}
+              row={rowView}
+              r={r}
+              columns={columns}
+              cells={grid.cells}
+              changed={changed}
+              currentCol={current?.row === r ? current.column : -1}
+              focusCol={r === row ? col : -1}
+              ariaRowIndex={virtual ? r + 2 : undefined}
+              onFocusCell={onFocusCell}
+              onActivate={activate}
+            />
           )
         })}
         {padBottom > 0 && (
@@ -166,21 +149,19 @@ function splitLabel(label: string): [string, string] {
   return i > 0 ? [label.slice(0, i), label.slice(i)] : [label, '']
 }
 
-function SidecarBadge({ external, sidecar }: { external: boolean; sidecar: boolean }) {
-  if (external) {
-    return (
-      <span className="grid-badge badge-ingress" aria-hidden="true" title="Requests from outside the cluster, through the ingress gateway">
-        ingress
-      </span>
-    )
-  }
-  return (
-    <span
-      className={`grid-badge ${sidecar ? 'badge-sidecar' : 'badge-nosidecar'}`}
-      aria-hidden="true"
-      title={sidecar ? 'This client runs with an Envoy sidecar' : 'This client runs without a sidecar'}
-    >
-      {sidecar ? 'sidecar' : 'no sidecar'}
-    </span>
-  )
+type Columns = GridView['columns']
+
+/** The previous columns array while the columns are the same, so rows can compare it by identity. */
+function useStableColumns(next: Columns): Columns {
+  const kept = useRef(next)
+  const prev = kept.current
+  const same =
+    prev === next ||
+    (prev.length === next.length &&
+      prev.every((p, i) => {
+        const n = next[i] as Columns[number]
+        return p.label === n.label && p.serviceKey === n.serviceKey && p.port === n.port && p.portName === n.portName && p.protocol === n.protocol
+      }))
+  if (!same) kept.current = next
+  return same ? prev : next
 }

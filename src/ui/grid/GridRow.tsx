@@ -1,0 +1,106 @@
+import { memo } from 'react'
+import type { GridView } from '../../store/types'
+import { cellKey, verdictLook } from './verdictStyle'
+
+type RowView = GridView['rows'][number]
+type ColumnView = GridView['columns'][number]
+
+export interface GridRowProps {
+  row: RowView
+  /** The row's index in the grid. */
+  r: number
+  columns: readonly ColumnView[]
+  /** The whole grid's cells; only this row's slice is read (and compared). */
+  cells: ArrayLike<number>
+  changed: ReadonlySet<string>
+  /** The column of the open explanation when it is in this row, else -1. */
+  currentCol: number
+  /** The column holding the roving tab stop when it is in this row, else -1. */
+  focusCol: number
+  ariaRowIndex?: number
+  /** Stable callbacks (the table keeps them the same between renders). */
+  onFocusCell(r: number, c: number): void
+  onActivate(r: number, c: number): void
+}
+
+/** One client's row: its header and one verdict button per service port. */
+function GridRowView({ row, r, columns, cells, changed, currentCol, focusCol, ariaRowIndex, onFocusCell, onActivate }: GridRowProps) {
+  const width = columns.length
+  return (
+    <tr aria-rowindex={ariaRowIndex} className={row.external ? 'grid-row-external' : undefined}>
+      <th scope="row" className="grid-rowheader" aria-description={row.external ? 'through the ingress gateway' : row.sidecar ? 'with a sidecar' : 'without a sidecar'}>
+        <span className="grid-rowheader-name">{row.label}</span>
+        <SidecarBadge external={row.external} sidecar={row.sidecar} />
+      </th>
+      {columns.map((column, c) => {
+        const look = verdictLook(cells[r * width + c] ?? 255)
+        const isChanged = changed.size > 0 && changed.has(cellKey(row.label, column.label))
+        const isCurrent = currentCol === c
+        const name = `${row.label} to ${column.label}: ${look.tone === 'none' ? 'no request' : look.text}`
+        return (
+          <td key={column.label} className="grid-cell-wrap">
+            <button
+              type="button"
+              data-cell={`${r}:${c}`}
+              className={`grid-cell tone-${look.tone}${isChanged ? ' is-changed' : ''}${isCurrent ? ' is-current' : ''}`}
+              tabIndex={c === focusCol ? 0 : -1}
+              aria-label={name}
+              aria-description={isChanged ? 'changed' : undefined}
+              aria-current={isCurrent || undefined}
+              aria-disabled={look.tone === 'none' || undefined}
+              onFocus={() => onFocusCell(r, c)}
+              onClick={() => look.tone !== 'none' && onActivate(r, c)}
+            >
+              {look.symbol && (
+                <span className="grid-cell-symbol" aria-hidden="true">
+                  {look.symbol}
+                </span>
+              )}
+              <span className="grid-cell-code">{look.text}</span>
+              {isChanged && <span className="grid-cell-dot" aria-hidden="true" />}
+            </button>
+          </td>
+        )
+      })}
+    </tr>
+  )
+}
+
+/** Same row when everything it shows is equal: cells of this row compared by value, marks by key. */
+function sameRow(a: GridRowProps, b: GridRowProps): boolean {
+  if (a.r !== b.r || a.columns !== b.columns || a.currentCol !== b.currentCol || a.focusCol !== b.focusCol || a.ariaRowIndex !== b.ariaRowIndex) return false
+  if (a.onFocusCell !== b.onFocusCell || a.onActivate !== b.onActivate) return false
+  if (a.row !== b.row && (a.row.label !== b.row.label || a.row.sidecar !== b.row.sidecar || a.row.external !== b.row.external)) return false
+  const width = b.columns.length
+  if (a.cells !== b.cells) {
+    for (let i = b.r * width, end = i + width; i < end; i++) if (a.cells[i] !== b.cells[i]) return false
+  }
+  if (a.changed !== b.changed && (a.changed.size > 0 || b.changed.size > 0)) {
+    for (const column of b.columns) {
+      const key = cellKey(b.row.label, column.label)
+      if (a.changed.has(key) !== b.changed.has(key)) return false
+    }
+  }
+  return true
+}
+
+export const GridRow = memo(GridRowView, sameRow)
+
+function SidecarBadge({ external, sidecar }: { external: boolean; sidecar: boolean }) {
+  if (external) {
+    return (
+      <span className="grid-badge badge-ingress" aria-hidden="true" title="Requests from outside the cluster, through the ingress gateway">
+        ingress
+      </span>
+    )
+  }
+  return (
+    <span
+      className={`grid-badge ${sidecar ? 'badge-sidecar' : 'badge-nosidecar'}`}
+      aria-hidden="true"
+      title={sidecar ? 'This client runs with an Envoy sidecar' : 'This client runs without a sidecar'}
+    >
+      {sidecar ? 'sidecar' : 'no sidecar'}
+    </span>
+  )
+}
