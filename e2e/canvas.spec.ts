@@ -1,5 +1,10 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
 
+/** Product pictures for the README: written only with CANVAS_SCREENSHOTS=1, so `npm test` leaves docs/ alone. */
+async function shoot(page: import('@playwright/test').Page, path: string): Promise<void> {
+  if (process.env.CANVAS_SCREENSHOTS === '1') await page.screenshot({ path })
+}
+
 /**
  * The canvas journey against the built app: palette drag and drop (namespace, service into it,
  * policy onto a namespace), the sidecar switch, a refused drop, and the grid following each step.
@@ -106,7 +111,7 @@ test.describe('Canvas', () => {
     await closeInspector(page)
     await fitView(page)
 
-    await page.screenshot({ path: 'docs/screenshots/canvas.png' })
+    await shoot(page, 'docs/screenshots/canvas.png')
     await page.screenshot({ path: testInfo.outputPath('canvas.png') })
 
     // Selecting a node opens its form.
@@ -115,7 +120,7 @@ test.describe('Canvas', () => {
     await expect(inspector.getByLabel('Mutual TLS mode')).toHaveValue('STRICT')
     await inspector.getByLabel('Mutual TLS mode').selectOption('PERMISSIVE')
     await expectCode(page, 'sleep.legacy', 'httpbin.foo:8000', '200')
-    await page.screenshot({ path: 'docs/screenshots/inspector.png' })
+    await shoot(page, 'docs/screenshots/inspector.png')
 
     expect(errors).toEqual([])
   })
@@ -182,9 +187,9 @@ test.describe('Canvas', () => {
     await inspector.getByLabel('Target 1 service').press('Enter')
     await expect(inspector.getByText('MESH002')).toBeVisible()
     await expect(page.getByTestId('canvas.node.Policy/legacy/httpbin').getByRole('img', { name: /1 warning/ })).toBeVisible()
-    await page.screenshot({ path: 'docs/screenshots/inspector-problems.png' })
+    await shoot(page, 'docs/screenshots/inspector-problems.png')
     await closeInspector(page)
     await fitView(page)
-    await page.screenshot({ path: 'docs/screenshots/canvas-problems.png' })
+    await shoot(page, 'docs/screenshots/canvas-problems.png')
   })
 })
