@@ -1,6 +1,5 @@
 import { useDesignerStore } from '../../store'
-import { Button } from '../components'
-import { ToolIcon } from '../request/icons'
+import { Button, Icon } from '../components'
 import { useAuthTools } from '../request/toolsState'
 import { cellOfGrid } from './loopCells'
 
@@ -13,7 +12,7 @@ export function RunLoopButton({ row, column }: { row: number; column: number }) 
   return (
     <Button title="Send this request N times on the simulated clock (the seed's for/curl/sleep loop)" onClick={() => runLoopOn(cell)}>
       <span className="btn-with-icon">
-        <ToolIcon name="loop" />
+        <Icon name="loop" />
         Run request loop
       </span>
     </Button>

@@ -2,8 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useDesignerStore } from '../../store'
 import { advanced, formatInstant, formatTimeOfDay, frozenAt, fromDateTimeLocal, toDateTimeLocal } from '../../store/tokens'
-import { Button } from '../components'
-import { ToolIcon } from './icons'
+import { Button, Icon } from '../components'
 import { realNow, useSimulatedNow } from './useClock'
 
 const STEPS: readonly { seconds: number; text: string; words: string }[] = [
@@ -41,12 +40,12 @@ export function ClockControls() {
       </div>
       {frozen ? (
         <Button variant="ghost" className="reqbar-btn" aria-label="Back to real time" title="Let the clock follow real time again" onClick={() => setRequest({ frozenNow: undefined })}>
-          <ToolIcon name="play" />
+          <Icon name="play" />
           <span>Real time</span>
         </Button>
       ) : (
         <Button variant="ghost" className="reqbar-btn" aria-label="Freeze the clock" title="Stop the clock at this second" onClick={() => setRequest(frozenAt({ frozenNow }, realNow()))}>
-          <ToolIcon name="pause" />
+          <Icon name="pause" />
           <span>Freeze</span>
         </Button>
       )}

@@ -1,6 +1,5 @@
 import { useWorkshopStore } from '../../store/workshop'
-import { Button } from '../components'
-import { WorkshopIcon } from './icons'
+import { Button, Icon } from '../components'
 
 /** Shown while the designer differs from the step: free editing is fine, and one click undoes it. */
 export function ChangedBanner() {
@@ -13,7 +12,7 @@ export function ChangedBanner() {
         <strong>You changed the step.</strong> The grid shows your version.
       </p>
       <Button onClick={backToLesson}>
-        <WorkshopIcon name="back" />
+        <Icon name="back" />
         Back to the lesson
       </Button>
     </div>

@@ -1,6 +1,5 @@
 import { isIngressStep, predictionChoices, scoreText, useWorkshopStore } from '../../store/workshop'
-import { Button } from '../components'
-import { WorkshopIcon } from './icons'
+import { Button, Icon } from '../components'
 import type { CurrentStep } from './useStep'
 
 /** Under the prediction table: how to predict and Reveal; after Reveal, the score and Predict again. */
@@ -32,7 +31,7 @@ export function PredictControls({ current, large = false }: { current: CurrentSt
         </Button>
       )}
       <Button variant="primary" onClick={reveal} aria-keyshortcuts="R">
-        <WorkshopIcon name="eye" />
+        <Icon name="eye" />
         Reveal
       </Button>
     </div>

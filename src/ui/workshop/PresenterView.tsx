@@ -1,8 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { useWorkshopStore } from '../../store/workshop'
-import { Button } from '../components'
+import { Button, Icon } from '../components'
 import { ChangedBanner } from './ChangedBanner'
-import { WorkshopIcon } from './icons'
 import { PredictControls } from './PredictControls'
 import { PredictionTable } from './PredictionTable'
 import { RichText } from './RichText'
@@ -76,7 +75,7 @@ export function PresenterView() {
           </div>
           <footer className="ws-presenter-bottom">
             <Button onClick={previous} disabled={current.index === 0}>
-              <WorkshopIcon name="prev" size={20} />
+              <Icon name="prev" size={20} />
               Previous
             </Button>
             <div className="ws-presenter-dots" aria-hidden="true">
@@ -89,7 +88,7 @@ export function PresenterView() {
             </span>
             <Button variant="primary" onClick={next} disabled={current.index === current.count - 1}>
               Next
-              <WorkshopIcon name="next" size={20} />
+              <Icon name="next" size={20} />
             </Button>
           </footer>
         </div>

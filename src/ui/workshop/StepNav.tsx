@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { useWorkshopStore } from '../../store/workshop'
-import { Button } from '../components'
-import { WorkshopIcon } from './icons'
+import { Button, Icon } from '../components'
 import { stepCounterText, type CurrentStep } from './useStep'
 
 /** Previous / the step counter / Next, a bar of the steps, and a list to jump to any step. */
@@ -27,7 +26,7 @@ export function StepNav({ current }: { current: CurrentStep }) {
     <nav className="ws-nav" aria-label="Lesson steps">
       <div className="ws-nav-row">
         <Button onClick={previous} disabled={index === 0} aria-keyshortcuts="ArrowLeft" title="Previous step (←)">
-          <WorkshopIcon name="prev" />
+          <Icon name="prev" />
           Previous
         </Button>
         <p className="ws-counter" aria-live="polite" data-testid="workshop.counter">
@@ -35,7 +34,7 @@ export function StepNav({ current }: { current: CurrentStep }) {
         </p>
         <Button ref={nextRef} variant="primary" onClick={next} disabled={index === count - 1} aria-keyshortcuts="ArrowRight Space" title="Next step (→ or Space)">
           Next
-          <WorkshopIcon name="next" />
+          <Icon name="next" />
         </Button>
       </div>
       <ol className="ws-steps-bar" aria-hidden="true">

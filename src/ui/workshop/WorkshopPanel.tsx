@@ -1,7 +1,6 @@
 import { encodeLessonLink, useWorkshopStore } from '../../store/workshop'
-import { Button, CopyButton } from '../components'
+import { Button, CopyButton, Icon } from '../components'
 import { ChangedBanner } from './ChangedBanner'
-import { WorkshopIcon } from './icons'
 import { PredictControls } from './PredictControls'
 import { PredictionTable } from './PredictionTable'
 import { RichText } from './RichText'
@@ -27,11 +26,11 @@ export function WorkshopPanel() {
     <section className="ws" aria-labelledby="ws-lesson-title">
       <header className="ws-header">
         <button type="button" className="ws-lesson" onClick={() => setPickerOpen(true)} title="Choose another lesson">
-          <WorkshopIcon name="lesson" />
+          <Icon name="workshop" />
           <span id="ws-lesson-title">{lesson.title}</span>
         </button>
         <Button onClick={() => setPresenter(true)} title="Large type for the room (Esc to leave)">
-          <WorkshopIcon name="present" />
+          <Icon name="present" />
           Presenter view
         </Button>
         <Button icon="close" variant="ghost" aria-label="Leave workshop" title="Leave workshop (your progress is kept)" onClick={leave} />
