@@ -169,6 +169,24 @@ export function explainWorkloadCell(ctx: EvaluationContext, client: Workload, ta
 
 export function explainExternal(ctx: EvaluationContext): CellExplanation {
   const outcome = evaluateExternal(ctx)
+  if (ctx.modern && outcome.steps) {
+    const verdict = verdictById(outcome.verdict) ?? { code: '000', exit: 0, rule: 'M34' }
+    const m = outcome.column?.modern
+    const body = verdictBody(verdict)
+    return {
+      verdict,
+      client: 'external',
+      target: 'istio-ingressgateway.istio-system:80',
+      steps: outcome.steps,
+      policy: { level: 'none', reason: m?.modeReason ?? 'the request does not reach a service' },
+      destinationRule: { stage: 'none', reason: outcome.column ? 'see the steps (M8, M9)' : 'the request does not reach a service' },
+      transport: 'PLAIN',
+      serverMode: m?.mode ?? 'NOSC',
+      decidedBy: verdict.rule,
+      command: ingressCurlCommand(ctx.request),
+      ...(body ? { body } : {}),
+    }
+  }
   const steps: ExplanationStep[] = outcome.gatewaySteps.map((text) => ({ rule: 'R20', text }))
   const command = ingressCurlCommand(ctx.request)
   const verdict = verdictById(outcome.verdict) ?? { code: '000', exit: 0, rule: 'R20' }
