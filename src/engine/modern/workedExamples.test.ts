@@ -4,30 +4,9 @@
  * every profile its text applies to. The same steps go through the CLI in src/cli/modern.test.ts.
  */
 import { describe, expect, it } from 'vitest'
-import { ISTIO_DEMO_JWT } from '../jwt/samples'
 import type { IstioProfile } from '../types'
-import { runGrid, sampleToken, NOW } from './fixtures'
-import { WORKED_EXAMPLES, type ExampleRequest, type TokenKind } from './workedExamples'
-
-/** The token a request of section 14 sends (signed with Istio's sample key where it is generated). */
-export async function tokenFor(kind: TokenKind | undefined): Promise<string | undefined> {
-  switch (kind) {
-    case undefined:
-    case 'none':
-      return undefined
-    case 'demo':
-      return ISTIO_DEMO_JWT
-    case 'deadbeef':
-    case 'invalidToken':
-      return kind
-    case 'expire5':
-      return sampleToken({ now: NOW, expireSeconds: 5 })
-    case 'expired-long':
-      return sampleToken({ now: NOW - 105, expireSeconds: 5 })
-    case 'groups':
-      return sampleToken({ claims: { groups: ['group1', 'group2'], scope: ['scope1', 'scope2'] } })
-  }
-}
+import { runGrid, NOW } from './fixtures'
+import { tokenFor, WORKED_EXAMPLES, type ExampleRequest } from './workedExamples'
 
 const steps = WORKED_EXAMPLES.flatMap((step) => step.profiles.map((profile) => [`${step.section} ${step.id} (${profile}): ${step.title}`, step, profile] as const))
 

@@ -7,7 +7,8 @@
 import { atLeast, httpbinTargetPort } from '../profile'
 import type { IstioProfile, KubeObject, RequestProfile } from '../types'
 import { modernTaskWorkloads } from '../../scenarios/modern/taskWorkloads'
-import { ap, dr, HTTPBIN, ingressTo, NOW, pa, ra, SAMPLE_JWKS_URI, strict } from './fixtures'
+import { ISTIO_DEMO_JWT } from '../jwt/samples'
+import { ap, dr, HTTPBIN, ingressTo, NOW, pa, ra, SAMPLE_JWKS_URI, sampleToken, strict } from './fixtures'
 
 /** What a token stands for; the runner signs it (sample key) at request time. */
 export type TokenKind = 'none' | 'demo' | 'deadbeef' | 'invalidToken' | 'expire5' | 'groups' | 'expired-long'
@@ -193,3 +194,24 @@ export const WORKED_EXAMPLES: ExampleStep[] = [
 ]
 
 export const EXAMPLE_NOW = NOW
+
+/** The token a request of section 14 sends (signed with Istio's sample key where it is generated). */
+export async function tokenFor(kind: TokenKind | undefined): Promise<string | undefined> {
+  switch (kind) {
+    case undefined:
+    case 'none':
+      return undefined
+    case 'demo':
+      return ISTIO_DEMO_JWT
+    case 'deadbeef':
+    case 'invalidToken':
+      return kind
+    case 'expire5':
+      return sampleToken({ now: NOW, expireSeconds: 5 })
+    case 'expired-long':
+      return sampleToken({ now: NOW - 105, expireSeconds: 5 })
+    case 'groups':
+      return sampleToken({ claims: { groups: ['group1', 'group2'], scope: ['scope1', 'scope2'] } })
+  }
+}
+
