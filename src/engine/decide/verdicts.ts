@@ -24,6 +24,9 @@ const ALL: readonly Verdict[] = [
   { code: '000', exit: 35, rule: 'R13' },
   { code: '000', exit: 7, rule: 'R20' },
   { code: '000', exit: 7, rule: 'R24' },
+  { code: '000', exit: 56, rule: 'R24' },
+  { code: 'open', exit: 0, rule: 'R29' },
+  { code: '401', exit: 0, rule: 'R28' },
 ]
 
 /** Grid cells that hold no request (the external client only reaches what the ingress routes to). */
@@ -43,7 +46,7 @@ export function verdictById(id: number): Verdict | undefined {
 
 export const VERDICTS = ALL
 
-/** `200`, `401`, `000 (56)`: how the grid and the CLI print a verdict. */
+/** `200`, `401`, `000 (56)`, `open (TCP)`: how the grid and the CLI print a verdict. */
 export function formatVerdict(v: Verdict): string {
-  return v.code === '000' ? `000 (${v.exit})` : v.code
+  return v.code === '000' ? `000 (${v.exit})` : v.code === 'open' ? 'open (TCP)' : v.code
 }
