@@ -101,8 +101,10 @@ function stripMetadata(meta: Json, kind: string, label: string, summary: ImportS
   for (const key of SERVER_METADATA) dropKey(meta, key, `${label}${key}`, summary)
   if (!ORDERED_BY_AGE.has(kind) || meta.creationTimestamp === null) dropKey(meta, 'creationTimestamp', `${label}creationTimestamp`, summary)
   if (isRecord(meta.annotations)) {
+    const before = Object.keys(meta.annotations).length
     for (const key of SERVER_ANNOTATIONS) dropKey(meta.annotations, key, `annotation ${key}`, summary)
-    if (Object.keys(meta.annotations).length === 0) delete meta.annotations
+    // Only the server's annotations were there: no empty map left behind.
+    if (before > 0 && Object.keys(meta.annotations).length === 0) delete meta.annotations
   }
 }
 
@@ -114,6 +116,8 @@ function stripServerFields(input: KubeObject, summary: ImportSummary): KubeObjec
   const { meta, spec, prefix } = podParts(object)
   if (object.kind !== 'Pod' && meta) stripMetadata(meta, object.kind, `${prefix}metadata.`, summary)
   if (object.kind === 'Pod' && spec) dropKey(spec, 'nodeName', 'spec.nodeName', summary)
+  // The token controller lists the token Secrets of a ServiceAccount.
+  if (object.kind === 'ServiceAccount') dropKey(object, 'secrets', 'ServiceAccount secrets', summary)
   if (object.kind === 'Service' && isRecord(object.spec)) {
     dropKey(object.spec, 'clusterIP', 'spec.clusterIP', summary)
     dropKey(object.spec, 'clusterIPs', 'spec.clusterIPs', summary)
@@ -158,4 +162,18 @@ export function importSummaryLine(summary: ImportSummary): string | undefined {
   const secrets = summary.secrets > 0 ? `Secret (${summary.secrets}, data not kept)` : ''
   if (ignored || secrets) parts.push(`ignored kinds: ${[ignored, secrets].filter(Boolean).join(', ')}`)
   return parts.length > 0 ? parts.join('; ') : undefined
+}
+
+/**
+ * A Secret's `data` and `stringData` never enter the designer's state (nor autosave, nor a share
+ * link, which are written from it). Returns `objects` itself when no Secret carries any.
+ */
+export function withoutSecretData<T extends KubeObject>(objects: readonly T[]): readonly T[] {
+  const holds = (o: KubeObject) => o.kind === 'Secret' && ('data' in o || 'stringData' in o)
+  if (!objects.some(holds)) return objects
+  return objects.map((o) => {
+    if (!holds(o)) return o
+    const { data: _data, stringData: _stringData, ...rest } = o as T & { data?: unknown; stringData?: unknown }
+    return rest as T
+  })
 }
