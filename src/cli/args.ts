@@ -1,5 +1,7 @@
 /**
- * Command-line options of `npm run -s grid`, parsed without a dependency: the set is small and fixed.
+ * Command-line options of `mesh-auth grid` (and `npm run -s grid`), declared once in GRID_OPTIONS:
+ * the parser, `--help` and the error for an unknown option all read that table. To add an option,
+ * add a field to GridArgs (and its default to defaultGridArgs) and one entry to the table.
  */
 import { describeProfiles, parseIstioProfile } from '../engine/profile'
 import type { IstioProfile, R11Behaviour } from '../engine/types'
@@ -25,32 +27,19 @@ export interface GridArgs {
   sourceIp?: string
 }
 
-export const USAGE = `usage: npm run -s grid -- [options] FILE...
+export function defaultGridArgs(): GridArgs {
+  return { files: [], path: '/ip', jwks: [], profile: '1.0', r11: 'documented', tlsCheck: false, json: false, help: false, headers: [] }
+}
 
-Prints what curl would print for every client and service port, the way the Istio
-authentication task's loops print it.
-
-  FILE             YAML files (Kubernetes and Istio objects, multi-document or kind: List); - reads stdin
-  --from LIST      comma-separated clients: DEPLOYMENT.NAMESPACE, or external (through the ingress
-                   gateway); default: every Deployment
-  --to LIST        comma-separated targets: SERVICE.NAMESPACE or SERVICE.NAMESPACE:PORT (no port: the
-                   service's first port); default: every service port a workload listens on
-  --path P         request path, default /ip
-  --token FILE     sends Authorization: Bearer <file contents, trimmed>
-  --jwks URI=FILE  the key set for a jwksUri (repeatable); Istio's sample key set is built in
-  --at SECONDS     the clock, in Unix seconds; default now
-  --istio VERSION  semantics profile: 1.0, 1.1, or 1.5 ... 1.30 (any minor takes the rules of its
-                   release; 1.5+ reads PeerAuthentication, RequestAuthentication and
-                   AuthorizationPolicy); default 1.0
-  --method M       HTTP method of the request, default GET (curl -X M)
-  --header 'N: V'  adds a request header (repeatable; curl -H)
-  --source-ip IP   address of the external client as the ingress gateway sees it (--from external)
-  --behaviour documented|implemented   R11: the task's printed 401, or Istio's real reset; default documented
-  --tls-check      print the istioctl authn tls-check table of the profile instead of the probes
-                   (1.0/1.1 only: the command was removed in Istio 1.5)
-  --json           one JSON object per probe, with the explanation
-
-Exit status: 0 when the input is valid, 2 when it is not (messages name file and line).`
+/** One option: its spelling(s), the value it takes (absent for a switch), one line of help, its effect. */
+export interface OptionSpec {
+  name: `--${string}`
+  aliases?: readonly string[]
+  /** Placeholder shown in --help (`LIST`, `FILE`); absent: a switch without value. */
+  value?: string
+  help: string
+  apply(args: GridArgs, value: string): void
+}
 
 export class UsageError extends Error {}
 
@@ -61,91 +50,153 @@ function list(value: string): string[] {
     .filter((s) => s !== '')
 }
 
+export const GRID_OPTIONS: OptionSpec[] = [
+  {
+    name: '--from',
+    value: 'LIST',
+    help: 'clients, comma-separated: WORKLOAD.NAMESPACE or external (the ingress gateway); default every workload',
+    apply: (a, v) => void (a.from = list(v)),
+  },
+  {
+    name: '--to',
+    value: 'LIST',
+    help: 'targets, comma-separated: SERVICE.NAMESPACE[:PORT] (no port: the first), printed as written; default every Service port',
+    apply: (a, v) => void (a.to = list(v)),
+  },
+  { name: '--path', value: 'P', help: 'request path, default /ip', apply: (a, v) => void (a.path = v.startsWith('/') ? v : `/${v}`) },
+  { name: '--token', value: 'FILE', help: 'send Authorization: Bearer <contents of FILE, trimmed>', apply: (a, v) => void (a.tokenFile = v) },
+  {
+    name: '--jwks',
+    value: 'URI=FILE',
+    help: "key set for a jwksUri (repeatable); Istio's sample key set is built in",
+    apply(a, v) {
+      const eq = v.lastIndexOf('=')
+      if (eq <= 0) throw new UsageError(`--jwks wants URI=FILE, got "${v}"`)
+      a.jwks.push({ uri: v.slice(0, eq), file: v.slice(eq + 1) })
+    },
+  },
+  {
+    name: '--at',
+    value: 'SECONDS',
+    help: 'the clock in Unix seconds (token expiry); default now',
+    apply(a, v) {
+      const n = Number(v)
+      if (v.trim() === '' || !Number.isFinite(n)) throw new UsageError('--at wants Unix seconds')
+      a.at = n
+    },
+  },
+  {
+    name: '--istio',
+    value: 'VERSION',
+    help: 'semantics profile: 1.0, 1.1, or 1.5 ... 1.30 (any minor takes the rules of its release; 1.5+ reads PeerAuthentication, RequestAuthentication, AuthorizationPolicy); default 1.0',
+    apply(a, v) {
+      const profile = parseIstioProfile(v)
+      if (!profile) throw new UsageError(`--istio wants one of ${describeProfiles()}, got "${v}"`)
+      a.profile = profile
+    },
+  },
+  {
+    name: '--method',
+    value: 'M',
+    help: 'HTTP method of the request, default GET (curl -X M)',
+    apply(a, v) {
+      if (!/^[A-Za-z]+$/.test(v)) throw new UsageError(`--method wants an HTTP method such as GET or POST, got "${v}"`)
+      a.method = v
+    },
+  },
+  {
+    name: '--header',
+    aliases: ['-H'],
+    value: "'NAME: VALUE'",
+    help: 'adds a request header (repeatable; curl -H)',
+    apply(a, v) {
+      const colon = v.indexOf(':')
+      if (colon <= 0) throw new UsageError(`--header wants 'Name: value', got "${v}"`)
+      a.headers.push([v.slice(0, colon).trim(), v.slice(colon + 1).trim()])
+    },
+  },
+  {
+    name: '--source-ip',
+    value: 'IP',
+    help: 'address of the external client as the ingress gateway sees it (--from external)',
+    apply(a, v) {
+      if (!/^[0-9a-fA-F:.]+$/.test(v)) throw new UsageError(`--source-ip wants an IP address, got "${v}"`)
+      a.sourceIp = v
+    },
+  },
+  {
+    name: '--behaviour',
+    aliases: ['--behavior'],
+    value: 'documented|implemented',
+    help: "R11: the task's printed 401 (documented) or Istio's real reset (implemented); default documented",
+    apply(a, v) {
+      if (v !== 'documented' && v !== 'implemented') throw new UsageError(`--behaviour wants documented or implemented, got "${v}"`)
+      a.r11 = v
+    },
+  },
+  { name: '--tls-check', help: "print istioctl authn tls-check as the profile's istioctl does, instead of the probes (1.0/1.1 only: removed in Istio 1.5)", apply: (a) => void (a.tlsCheck = true) },
+  { name: '--json', help: 'one JSON object per probe, with its explanation', apply: (a) => void (a.json = true) },
+  { name: '--help', aliases: ['-h'], help: 'print this help and exit', apply: (a) => void (a.help = true) },
+]
+
+function optionTable(): Map<string, OptionSpec> {
+  const byName = new Map<string, OptionSpec>()
+  for (const option of GRID_OPTIONS) for (const name of [option.name, ...(option.aliases ?? [])]) byName.set(name, option)
+  return byName
+}
+
+/** `--help`: one line per option, generated from the table. */
+export function usage(command = 'mesh-auth grid'): string {
+  const heads = GRID_OPTIONS.map((o) => `${[o.name, ...(o.aliases ?? [])].join(', ')}${o.value ? ` ${o.value}` : ''}`)
+  const width = Math.max(...heads.map((h) => h.length), 'FILE...'.length) + 2
+  const lines = GRID_OPTIONS.map((o, i) => `  ${(heads[i] as string).padEnd(width)}${o.help}`)
+  return [
+    `usage: ${command} [options] FILE...`,
+    '',
+    'Prints what curl would print for every client and Service port, the way the Istio authentication',
+    "task's loops print it: `FROM to TO: CODE`.",
+    '',
+    `  ${'FILE...'.padEnd(width)}YAML files (kubectl get -o yaml output, multi-document, kind: List); - reads stdin`,
+    ...lines,
+    '',
+    'Exit status: 0 when every object was admitted; 2 when some input was rejected (the grid of the',
+    'admitted objects is still printed, the errors go to stderr as FILE:LINE:COLUMN) or on a usage error.',
+  ].join('\n')
+}
+
+/** @deprecated kept for callers of the first CLI; equals usage('npm run -s grid --'). */
+export const USAGE = usage('npm run -s grid --')
+
 export function parseGridArgs(argv: readonly string[]): GridArgs {
-  const args: GridArgs = { files: [], path: '/ip', jwks: [], profile: '1.0', r11: 'documented', tlsCheck: false, json: false, help: false, headers: [] }
+  const args = defaultGridArgs()
+  const table = optionTable()
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string
-    const value = (): string => {
-      const v = argv[++i]
-      if (v === undefined) throw new UsageError(`${arg} needs a value`)
-      return v
+    const raw = argv[i] as string
+    if (raw === '--') {
+      args.files.push(...argv.slice(i + 1))
+      break
     }
-    switch (arg) {
-      case '--from':
-        args.from = list(value())
-        break
-      case '--to':
-        args.to = list(value())
-        break
-      case '--path': {
-        const p = value()
-        args.path = p.startsWith('/') ? p : `/${p}`
-        break
+    const eq = raw.startsWith('--') ? raw.indexOf('=') : -1
+    const arg = eq > 0 ? raw.slice(0, eq) : raw
+    const option = table.get(arg)
+    if (!option) {
+      if (arg.startsWith('-') && arg !== '-') {
+        const names = GRID_OPTIONS.map((o) => o.name).join(', ')
+        throw new UsageError(`unknown option ${arg}; the options are ${names}`)
       }
-      case '--token':
-        args.tokenFile = value()
-        break
-      case '--jwks': {
-        const v = value()
-        const eq = v.lastIndexOf('=')
-        if (eq <= 0) throw new UsageError(`--jwks wants URI=FILE, got "${v}"`)
-        args.jwks.push({ uri: v.slice(0, eq), file: v.slice(eq + 1) })
-        break
-      }
-      case '--at': {
-        const v = Number(value())
-        if (!Number.isFinite(v)) throw new UsageError('--at wants Unix seconds')
-        args.at = v
-        break
-      }
-      case '--istio': {
-        const v = value()
-        const profile = parseIstioProfile(v)
-        if (!profile) throw new UsageError(`--istio wants one of ${describeProfiles()}, got "${v}"`)
-        args.profile = profile
-        break
-      }
-      case '--method': {
-        const v = value()
-        if (!/^[A-Za-z]+$/.test(v)) throw new UsageError(`--method wants an HTTP method such as GET or POST, got "${v}"`)
-        args.method = v
-        break
-      }
-      case '--header':
-      case '-H': {
-        const v = value()
-        const colon = v.indexOf(':')
-        if (colon <= 0) throw new UsageError(`--header wants 'Name: value', got "${v}"`)
-        args.headers.push([v.slice(0, colon).trim(), v.slice(colon + 1).trim()])
-        break
-      }
-      case '--source-ip': {
-        const v = value()
-        if (!/^[0-9a-fA-F:.]+$/.test(v)) throw new UsageError(`--source-ip wants an IP address, got "${v}"`)
-        args.sourceIp = v
-        break
-      }
-      case '--behaviour':
-      case '--behavior': {
-        const v = value()
-        if (v !== 'documented' && v !== 'implemented') throw new UsageError(`--behaviour wants documented or implemented, got "${v}"`)
-        args.r11 = v
-        break
-      }
-      case '--tls-check':
-        args.tlsCheck = true
-        break
-      case '--json':
-        args.json = true
-        break
-      case '-h':
-      case '--help':
-        args.help = true
-        break
-      default:
-        if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`)
-        args.files.push(arg)
+      args.files.push(raw)
+      continue
     }
+    let value = ''
+    if (option.value) {
+      if (eq > 0) value = raw.slice(eq + 1)
+      else {
+        const next = argv[++i]
+        if (next === undefined) throw new UsageError(`${arg} needs a value (${option.value})`)
+        value = next
+      }
+    } else if (eq > 0) throw new UsageError(`${arg} takes no value`)
+    option.apply(args, value)
   }
   if (!args.help && args.files.length === 0) throw new UsageError('no FILE given')
   return args

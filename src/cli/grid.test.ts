@@ -1,39 +1,25 @@
 /**
- * The command line, run as a user runs it (`tsx src/cli/grid.ts ...` in a child process): every
+ * The command line, run in-process through `main(argv, io)` exactly as the binary runs it: every
  * seed table comes out with the seed's own lines, and bad input fails with file:line and status 2.
+ * (The built binary itself is smoke-tested in a child process in bin.test.ts.)
  */
-import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ISTIO_DEMO_JWT } from '../engine/jwt/samples'
 import { genJwtLikeIstio } from '../engine/jwt/signToken'
 import { objectsAtState, type SeedRequest, type SeedTables } from '../scenarios/seed/replay'
 import { parseCurlUrl } from '../scenarios/seed/probeRequest'
 import { parseManifests, stringifyManifests } from '../yaml'
+import { runInProcess } from './testing'
 
-const run = promisify(execFile)
 const dir = mkdtempSync(join(tmpdir(), 'grid-cli-'))
 const workloads = parseManifests(readFileSync('src/scenarios/seed/workloads.yaml', 'utf8')).objects
 const seed = JSON.parse(readFileSync('src/scenarios/seed/seed-tables.json', 'utf8')) as SeedTables
 const T0 = 1_795_000_000
-// Each probe starts Node with tsx (about a second on a busy 2-core machine).
-vi.setConfig({ testTimeout: 90_000 })
-
 async function grid(args: string[], input?: string): Promise<{ stdout: string; stderr: string; code: number }> {
-  const child = run(process.execPath, ['--import', 'tsx', 'src/cli/grid.ts', ...args], { encoding: 'utf8' })
-  if (input !== undefined) {
-    child.child.stdin?.end(input)
-  }
-  try {
-    const { stdout, stderr } = await child
-    return { stdout, stderr, code: 0 }
-  } catch (error) {
-    const e = error as { stdout: string; stderr: string; code: number }
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code }
-  }
+  return runInProcess(args, { stdin: input })
 }
 
 function stateFile(state: string): string {
@@ -122,11 +108,14 @@ describe('npm run -s grid reproduces every seed table', () => {
 })
 
 describe('the other outputs', () => {
-  it('reads standard input for -, and defaults to every Deployment and every served port', async () => {
+  it('reads standard input for -, and defaults to every workload (R25) and every Service port (R24: sleep listens on 80)', async () => {
     const out = await grid(['-'], readFileSync('src/scenarios/seed/workloads.yaml', 'utf8'))
     expect(out.code).toBe(0)
-    expect(out.stdout.trim().split('\n')).toHaveLength(6 * 3)
-    expect(out.stdout).toContain('sleep.legacy to httpbin.bar.bar:8000: 200'.replace('httpbin.bar.bar', 'httpbin.bar'))
+    expect(out.stderr).toBe('')
+    expect(out.stdout.trim().split('\n')).toHaveLength(6 * 6)
+    expect(out.stdout).toContain('sleep.legacy to httpbin.bar:8000: 200\n')
+    expect(out.stdout).toContain('httpbin.legacy to sleep.legacy:80: 200\n')
+    expect(out.stdout.split('\n')[0]).toBe('httpbin.foo to httpbin.foo:8000: 200')
   })
 
   it('prints the 1.0 tls-check table', async () => {

@@ -1,58 +1,8 @@
 /**
- * `npm run -s grid -- [options] FILE...`: the engine from the command line, printing the grid the
- * way the seed's loops print it, so a design can be checked in CI and compared with a cluster.
- * The only I/O layer around the engine here: files, stdin, the clock, stdout/stderr, exit status.
+ * `npm run -s grid -- [options] FILE...` (through tsx): the CLI of src/cli/main.ts, with relative
+ * paths resolved against the directory npm was called from (INIT_CWD), so
+ * `npm run -s --prefix PATH/TO/PROJECT grid -- design.yaml` works from anywhere.
  */
-import { readFileSync } from 'node:fs'
-import { parseGridArgs, UsageError, USAGE, type GridArgs } from './args'
-import { loadInputs, type InputError } from './inputs'
-import { runProbes, runTlsCheck } from './probes'
+import { nodeIO, runAsProcess } from './main'
 
-function readSource(file: string): string {
-  return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8')
-}
-
-function printErrors(errors: readonly InputError[]): void {
-  for (const e of errors) process.stderr.write(`${e.where}: ${e.severity} ${e.code}: ${e.message}\n`)
-}
-
-async function main(argv: readonly string[]): Promise<number> {
-  let args: GridArgs
-  try {
-    args = parseGridArgs(argv)
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`grid: ${error.message}\n\n${USAGE}\n`)
-      return 2
-    }
-    throw error
-  }
-  if (args.help) {
-    process.stdout.write(`${USAGE}\n`)
-    return 0
-  }
-  const loaded = loadInputs(args, readSource)
-  printErrors(loaded.warnings)
-  if (!loaded.ok) {
-    printErrors(loaded.errors)
-    return 2
-  }
-  const now = args.at ?? Math.floor(Date.now() / 1000)
-  const result = args.tlsCheck ? runTlsCheck(loaded, args) : await runProbes(loaded, args, now)
-  if (!result.ok) {
-    process.stderr.write(`grid: ${result.message}\n`)
-    return 2
-  }
-  process.stdout.write(result.output)
-  return 0
-}
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    process.stderr.write(`grid: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
-    process.exitCode = 3
-  },
-)
+runAsProcess(process.argv.slice(2), nodeIO({ useInitCwd: true }), { name: 'grid' })

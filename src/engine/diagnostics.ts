@@ -13,7 +13,7 @@ export const MESH_CODES = {
   MESH006: 'Policy has a JWT origin without jwksUri and is dropped by Pilot',
   MESH007: 'Policy JWT origin has no key set for its jwksUri: every token fails',
   MESH008: 'Object lives in a namespace that has no Namespace object',
-  MESH009: 'Service port is not served by any workload (no matching containerPort)',
+  MESH009: 'R24: the pods behind the Service declare ports, but not this targetPort: the connection is refused',
   MESH010: 'VirtualService routes to a host that matches no service',
 } as const
 

@@ -79,8 +79,11 @@ export interface Diagnostic {
   path?: ObjectPath
 }
 
-/** HTTP status printed by `curl -w %{http_code}`; 000 when curl got no HTTP response. */
-export type HttpCode = '200' | '401' | '403' | '404' | '503' | '000'
+/**
+ * HTTP status printed by `curl -w %{http_code}`; 000 when curl got no HTTP response. `open` (R29):
+ * a TCP-family port accepted the connection; what curl prints then depends on the application.
+ */
+export type HttpCode = '200' | '401' | '403' | '404' | '503' | '000' | 'open'
 
 /** Every rule that can decide a request's outcome. */
 export type RuleId =
@@ -92,6 +95,8 @@ export type RuleId =
   | 'R16' // origin (end-user JWT) authentication
   | 'R20' // the ingress gateway: listener, routing, gateway-level JWT
   | 'R24' // no endpoint listens on the target port (project extension)
+  | 'R28' // the ingress gateway's HTTP filters, before routing
+  | 'R29' // a TCP-family port: the transport outcome only, no HTTP code
   | ModernRuleId // modern profiles: istio-semantics-modern.md M1 ... M43
 
 /** A rule of istio-semantics-modern.md (M1 ... M43). */

@@ -5,6 +5,7 @@
 import type { StoreApi } from 'zustand'
 import type { TemporalState } from 'zundo'
 import type { EngineOptions, KubeObject, RequestProfile } from '../engine'
+import { withoutSecretData } from '../yaml/clusterImport'
 import { deriveDocuments } from './derive'
 import type { GridRunner } from './gridRunner'
 import { keyOf } from './keys'
@@ -67,7 +68,8 @@ export function gridPending(grid: GridState): GridState {
 
 export function commit(ctx: StoreContext, change: Change, origin: ChangeOrigin): void {
   const s = ctx.get()
-  const resources = change.resources ?? s.resources
+  // A Secret's data never enters the state (issue 8): not the store, not autosave, not a share link.
+  const resources = (change.resources ? withoutSecretData(change.resources) : s.resources) as KubeObject[]
   const options = change.options ?? s.options
   const docs = deriveDocuments({ resources, options, previous: s, keySets: s.request.keySets, ...(change.typed ? { typed: change.typed } : {}) })
   const layout = resources !== s.resources || change.layout ? placeNewNodes(resources, change.layout ?? s.layout) : s.layout

@@ -5,6 +5,7 @@
  */
 import { DEFAULT_OPTIONS, type EngineOptions, type KubeObject } from '../engine'
 import type { JwksJson } from '../engine/jwt'
+import { withoutSecretData } from '../yaml/clusterImport'
 import { EMPTY_LAYOUT } from './placeNodes'
 import { readTokenSettings } from './tokens/savedSettings'
 import type { Layout, NamespaceBox, NodePosition, RequestSettings } from './types'
@@ -125,7 +126,8 @@ export function checkDesign<T extends Design>(value: unknown, extra?: (envelope:
     if (value.v !== 1) fail(`unsupported design version ${JSON.stringify(value.v)}`)
     if (!Array.isArray(value.resources)) fail('the design has no resources list')
     if (value.resources.length > MAX_RESOURCES) fail(`the design has more than ${MAX_RESOURCES} resources`)
-    const design: Design = { resources: value.resources.map(checkResource), layout: checkLayout(value.layout), options: checkOptions(value.options) }
+    // A Secret's data never reaches the store, even from an old link or an old autosave (issue 8).
+    const design: Design = { resources: [...withoutSecretData(value.resources.map(checkResource))], layout: checkLayout(value.layout), options: checkOptions(value.options) }
     return { ok: true, value: extra ? extra(value, design) : (design as T) }
   } catch (error) {
     if (error instanceof Invalid) return { ok: false, message: error.message }

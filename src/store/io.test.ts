@@ -40,7 +40,8 @@ describe('Exporting', () => {
 
   it('writes one kubectl apply here-document', () => {
     const block = exportKubectlApply(state)
-    expect(block.startsWith('cat <<EOF | kubectl apply -f -\n')).toBe(true)
+    // Issue 8: always quoted, so `$` in the YAML survives the shell.
+    expect(block.startsWith("cat <<'EOF' | kubectl apply -f -\n")).toBe(true)
     expect(block.endsWith('\nEOF\n')).toBe(true)
     expect(exportKubectlApply({ resources: [] })).toBe('')
   })

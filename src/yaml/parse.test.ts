@@ -86,3 +86,22 @@ describe('splitDocuments', () => {
     expect(splitDocuments('a: "x --- y"\n----\n')).toHaveLength(1)
   })
 })
+
+describe('JSON types (issue 8: keys are strings, nothing changes type)', () => {
+  it('keeps keys as written: managedFields `.: {}` is ".", not NaN; `1.0` and `yes` stay text', () => {
+    const r = parseManifests('kind: X\nmetadata:\n  name: a\n  managedFields:\n  - fieldsV1:\n      f:metadata:\n        .: {}\n        1.0: {}\n        yes: {}\n        0x10: {}\n')
+    const fields = (r.objects[0]?.metadata.managedFields as { fieldsV1: Record<string, Record<string, unknown>> }[])[0]?.fieldsV1['f:metadata']
+    expect(Object.keys(fields ?? {})).toEqual(['.', '1.0', 'yes', '0x10'])
+    expect(r.diagnostics).toEqual([])
+  })
+
+  it('keeps .inf and .nan as the text they were written as, with a warning at the value', () => {
+    const r = parseManifests('kind: X\nmetadata: {name: a}\nspec:\n  a: .inf\n  b: -.Inf\n  c: .nan\n  d: 1.5\n')
+    expect(r.objects[0]?.spec).toEqual({ a: '.inf', b: '-.Inf', c: '.nan', d: 1.5 })
+    expect(r.diagnostics.map((d) => [d.code, d.range.line])).toEqual([['YAML005', 4], ['YAML005', 5], ['YAML005', 6]])
+  })
+
+  it('still reads YAML 1.1 scalars as kubectl does: on is true, 0755 is 493', () => {
+    expect(parseManifests('kind: X\nmetadata: {name: a}\nspec: {a: on, b: 0755}\n').objects[0]?.spec).toEqual({ a: true, b: 493 })
+  })
+})

@@ -2,7 +2,7 @@
  * Text -> Kubernetes objects, with where each came from. A broken document is reported and skipped;
  * the documents around it are still returned.
  */
-import { isMap, isSeq, parseAllDocuments, type Document, type Node, type Tags } from 'yaml'
+import { isMap, isScalar, isSeq, parseAllDocuments, visit, type Document, type Node, type Tags } from 'yaml'
 import type { KubeObject, ObjectPath } from '../engine/types'
 import { lineIndex, splitDocuments, type Chunk } from './chunks'
 import { YAML_CODES, type YamlCode } from './codes'
@@ -76,6 +76,27 @@ function errorRange(state: ParseState, chunk: Chunk, pos: readonly [number, numb
   return toRange(state, start, Math.max(start + 1, Math.min(chunk.offset + pos[1], last + 1)))
 }
 
+/**
+ * Kubernetes objects are JSON: every map key is a string, and a number is finite. The YAML 1.1
+ * reader would turn the key `.` (managedFields' `.: {}`) into NaN and `1.0:` into 1, and `.inf`
+ * into Infinity, which JSON (the store, autosave, share links) turns into null. So keys stay the
+ * text they were written as, and non-finite numbers stay their text, with a warning.
+ */
+function keepJsonTypes(state: ParseState, doc: Document, chunk: Chunk, docIndex: number): void {
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && typeof pair.key.value !== 'string') pair.key.value = pair.key.source ?? String(pair.key.value)
+    },
+    Scalar(_, node) {
+      if (typeof node.value !== 'number' || Number.isFinite(node.value)) return
+      const text = node.source ?? String(node.value)
+      const [start, end] = node.range ?? [0, 0]
+      report(state, 'YAML005', `${text} is not a number JSON can hold (kubectl refuses it); kept as the string "${text}"`, docIndex, toRange(state, chunk.offset + start, chunk.offset + end))
+      node.value = text
+    },
+  })
+}
+
 function addDocument(state: ParseState, doc: Document, chunk: Chunk, docIndex: number): void {
   const base = chunk.offset
   for (const e of doc.errors) {
@@ -85,6 +106,7 @@ function addDocument(state: ParseState, doc: Document, chunk: Chunk, docIndex: n
   for (const w of doc.warnings) report(state, 'YAML003', w.message, docIndex, errorRange(state, chunk, w.pos))
   const root = doc.contents
   if (doc.errors.length > 0 || root === null) return
+  keepJsonTypes(state, doc, chunk, docIndex)
   let value: unknown
   try {
     value = doc.toJS({ maxAliasCount: 100 })

@@ -94,5 +94,31 @@ export function admit(objects: readonly KubeObject[], opts: AdmitOptions): Admis
     if (istio) admitted.istio = istio
     result.accepted.push(admitted)
   })
-  return result
+  return dropReplaced(result)
+}
+
+/**
+ * R26: the same kind, namespace and name twice: the later object replaces the earlier, as
+ * `kubectl apply` does; the earlier one gets the warning (at its name).
+ */
+function dropReplaced(result: AdmissionResult): AdmissionResult {
+  const last = new Map<ResourceKey, AdmittedObject>()
+  for (const a of result.accepted) last.set(a.key, a)
+  if (last.size === result.accepted.length) return result
+  const accepted: AdmittedObject[] = []
+  for (const a of result.accepted) {
+    const winner = last.get(a.key) as AdmittedObject
+    if (winner === a) accepted.push(a)
+    else {
+      result.diagnostics.push({
+        code: 'K8S106',
+        severity: ADMISSION_CODES.K8S106.severity,
+        message: `R26: ${a.key} appears again later in the input (object ${winner.index + 1}); the later one replaces this one, as kubectl apply does`,
+        resource: a.key,
+        index: a.index,
+        path: ['metadata', 'name'],
+      })
+    }
+  }
+  return { ...result, accepted }
 }

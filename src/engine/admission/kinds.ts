@@ -43,9 +43,11 @@ export const KUBE_KINDS: Readonly<Record<string, readonly string[]>> = {
   DaemonSet: ['apps/v1', 'apps/v1beta2', 'extensions/v1beta1'],
   ReplicaSet: ['apps/v1', 'apps/v1beta2', 'extensions/v1beta1'],
   Job: ['batch/v1'],
+  // batch/v1beta1 is what Kubernetes 1.8-1.20 serve; batch/v1 since 1.21 (what a cluster prints today).
+  CronJob: ['batch/v1beta1', 'batch/v1', 'batch/v2alpha1'],
 }
 
-export const WORKLOAD_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job'])
+export const WORKLOAD_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'])
 
 /** Kinds without a namespace. Anything not listed (including unknown kinds) is taken as namespaced. */
 const CLUSTER_SCOPED: ReadonlySet<string> = new Set([

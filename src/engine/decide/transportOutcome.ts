@@ -21,7 +21,7 @@ export interface TransportInput {
   seedStrictJwt401: boolean
 }
 
-const stop = (code: '200' | '503' | '000', exit: number, rule: 'R12' | 'R13', text: string): TransportResult => ({
+const stop = (code: '200' | '503' | '000' | 'open', exit: number, rule: 'R12' | 'R13' | 'R29', text: string): TransportResult => ({
   kind: 'verdict',
   verdict: verdictId(code, exit, rule),
   text,
@@ -81,21 +81,21 @@ function tcpOutcome({ clientSidecar, transport, server, profile }: TransportInpu
   const appTls = !clientSidecar && transport === 'TLS0'
   if (appTls) {
     return server.allowTls && profile === '1.0' && mode !== 'NOSC' && mode !== 'NONE'
-      ? stop('200', 0, 'R13', 'allowTls (Istio 1.0) accepts TLS without a client certificate on this TCP port')
+      ? stop('open', 0, 'R29', 'allowTls (Istio 1.0) accepts TLS without a client certificate on this TCP port; the connection is open, and what curl prints depends on the application (R29)')
       : stop('000', 35, 'R13', "the app's own TLS handshake fails against this TCP listener: exit 35")
   }
   if (transport === 'PLAIN') {
     return mode === 'STRICT'
       ? stop('000', 56, 'R13', 'plaintext is reset by the STRICT (TLS-only) listener of this TCP port: exit 56')
-      : stop('200', 0, 'R13', 'plaintext is proxied as TCP and the app answers')
+      : stop('open', 0, 'R29', 'plaintext is proxied as TCP and the connection is open; what curl prints depends on the application (R29: no HTTP code is invented)')
   }
   if (transport === 'IMTLS') {
     return mode === 'STRICT' || mode === 'PERMISSIVE'
-      ? stop('200', 0, 'R13', 'Istio mutual TLS is accepted; TCP ports have no HTTP-layer authentication')
+      ? stop('open', 0, 'R29', 'Istio mutual TLS is accepted and the connection is open (TCP ports have no HTTP-layer authentication); what curl prints depends on the application (R29)')
       : stop('000', 56, 'R13', 'the client sidecar sends Istio mutual TLS to a plaintext server; the upstream handshake fails and the connection is closed: exit 56')
   }
   if (transport === 'TLS0' && server.allowTls && profile === '1.0' && (mode === 'STRICT' || mode === 'PERMISSIVE')) {
-    return stop('200', 0, 'R13', 'allowTls (Istio 1.0) accepts TLS without a client certificate')
+    return stop('open', 0, 'R29', 'allowTls (Istio 1.0) accepts TLS without a client certificate and the connection is open; what curl prints depends on the application (R29)')
   }
   return stop('000', 56, 'R13', 'the upstream TLS handshake fails and the TCP proxy closes the connection: exit 56')
 }

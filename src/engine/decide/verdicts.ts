@@ -24,6 +24,9 @@ const ALL: readonly Verdict[] = [
   { code: '000', exit: 35, rule: 'R13' },
   { code: '000', exit: 7, rule: 'R20' },
   { code: '000', exit: 7, rule: 'R24' },
+  { code: '000', exit: 56, rule: 'R24' },
+  { code: 'open', exit: 0, rule: 'R29' },
+  { code: '401', exit: 0, rule: 'R28' },
   // Modern profiles (istio-semantics-modern.md); appended so the ids above never change.
   { code: '200', exit: 0, rule: 'M12' }, // app without sidecar answers
   { code: '200', exit: 0, rule: 'M13' }, // TCP port: transport and network RBAC pass
@@ -63,9 +66,9 @@ export function verdictById(id: number): Verdict | undefined {
 
 export const VERDICTS = ALL
 
-/** `200`, `401`, `000 (56)`: how the grid and the CLI print a verdict. */
+/** `200`, `401`, `000 (56)`, `open (TCP)`: how the grid and the CLI print a verdict. */
 export function formatVerdict(v: Verdict): string {
-  return v.code === '000' ? `000 (${v.exit})` : v.code
+  return v.code === '000' ? `000 (${v.exit})` : v.code === 'open' ? 'open (TCP)' : v.code
 }
 
 /** M43: the response body Istio produces for a verdict, where it produces one. */

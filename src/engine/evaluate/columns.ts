@@ -6,8 +6,8 @@ import { lookupRule } from '../client/ruleIndex'
 import { lookupStages } from '../client/selectDestinationRule'
 import { tlsForPort, transportOfTlsMode } from '../client/clientTransport'
 import { httpPhase } from '../decide/httpAuthn'
+import { refusedOutcome } from '../decide/refusal'
 import { transportOutcome } from '../decide/transportOutcome'
-import { verdictId } from '../decide/verdicts'
 import { ROOT_NAMESPACE, type ResolvedRule } from '../mesh/model'
 import { selectPolicy, type PolicyChoice } from '../server/selectPolicy'
 import { describeServerSide, type ServerSide } from '../server/serverMode'
@@ -91,7 +91,6 @@ export function transportFor(sidecar: boolean, rule: ResolvedRule | undefined, c
 
 /** Verdict id for a client with/without sidecar sending `transport` to this column. */
 export function cellVerdict(ctx: EvaluationContext, column: ColumnFacts, sidecar: boolean, transport: ClientTransport): number {
-  if (!column.server.listening) return sidecar ? verdictId('503', 0, 'R24') : verdictId('000', 7, 'R24')
   const slot = (sidecar ? 4 : 0) + TRANSPORTS.indexOf(transport)
   const known = column.memo[slot]
   if (known !== undefined && known >= 0) return known
@@ -103,7 +102,13 @@ export function cellVerdict(ctx: EvaluationContext, column: ColumnFacts, sidecar
     profile: ctx.options.profile,
     seedStrictJwt401: column.seedStrictJwt401,
   })
-  const verdict = result.kind === 'verdict' ? result.verdict : column.httpVerdicts[result.peerCert ? 1 : 0]
+  const reached = result.kind === 'verdict' ? result.verdict : column.httpVerdicts[result.peerCert ? 1 : 0]
+  const verdict = column.server.listening ? reached : (refusedOutcome(reached, refusalInput(column, sidecar))?.verdict ?? reached)
   column.memo[slot] = verdict
   return verdict
+}
+
+/** Rule 24's inputs for this column and a client with or without sidecar. */
+export function refusalInput(column: ColumnFacts, clientSidecar: boolean): Parameters<typeof refusedOutcome>[1] {
+  return { clientSidecar, serverSidecar: column.server.sidecar, protocol: column.port.protocol, reason: column.server.refusal ?? 'nothing listens' }
 }

@@ -12,7 +12,8 @@ import { evaluateExternal } from '../ingress/externalVerdict'
 import { ROOT_NAMESPACE, type Workload } from '../mesh/model'
 import type { PolicyLevel } from '../server/selectPolicy'
 import type { ClientTransport, ResourceKey, RuleId, ServerMode, Verdict } from '../types'
-import { cellVerdict, columnFacts, type ColumnFacts } from './columns'
+import { refusedOutcome } from '../decide/refusal'
+import { cellVerdict, columnFacts, refusalInput, type ColumnFacts } from './columns'
 import type { EvaluationContext } from './context'
 import { ingressCurlCommand, podCurlCommand } from './curlCommand'
 import { clientLabel, targetLabel, type Target } from './targets'
@@ -69,10 +70,22 @@ function explainColumnFor(ctx: EvaluationContext, column: ColumnFacts, clientNam
 }
 
 function explainDecision(ctx: EvaluationContext, column: ColumnFacts, sidecar: boolean, transport: ClientTransport, steps: ExplanationStep[]): RuleId {
-  if (!column.server.listening) {
-    steps.push({ rule: 'R24', text: `no pod behind ${column.service.name}.${column.service.namespace} declares container port ${column.port.targetPort}: ${sidecar ? 'the client sidecar answers 503' : 'the connection is refused (exit 7)'}` })
-    return 'R24'
-  }
+  const rule = explainPhases(ctx, column, sidecar, transport, steps)
+  if (column.server.listening) return rule
+  // Rule 24: the request that got this far meets a port nothing listens on.
+  const reached = cellVerdictBeforeRefusal(ctx, column, sidecar, transport)
+  const refused = refusedOutcome(reached, refusalInput(column, sidecar))
+  if (!refused) return rule
+  steps.push({ rule: 'R24', text: refused.text })
+  return 'R24'
+}
+
+function cellVerdictBeforeRefusal(ctx: EvaluationContext, column: ColumnFacts, sidecar: boolean, transport: ClientTransport): number {
+  const result = transportOutcome({ clientSidecar: sidecar, transport, server: column.server, protocol: column.port.protocol, profile: ctx.options.profile, seedStrictJwt401: column.seedStrictJwt401 })
+  return result.kind === 'verdict' ? result.verdict : (column.httpVerdicts[result.peerCert ? 1 : 0] as number)
+}
+
+function explainPhases(ctx: EvaluationContext, column: ColumnFacts, sidecar: boolean, transport: ClientTransport, steps: ExplanationStep[]): RuleId {
   const result = transportOutcome({ clientSidecar: sidecar, transport, server: column.server, protocol: column.port.protocol, profile: ctx.options.profile, seedStrictJwt401: column.seedStrictJwt401 })
   if (result.kind === 'verdict') {
     const rule = verdictById(result.verdict)?.rule ?? 'R12'
@@ -187,7 +200,7 @@ export function explainExternal(ctx: EvaluationContext): CellExplanation {
       ...(body ? { body } : {}),
     }
   }
-  const steps: ExplanationStep[] = outcome.gatewaySteps.map((text) => ({ rule: 'R20', text }))
+  const steps: ExplanationStep[] = outcome.gatewaySteps.map((text) => ({ rule: text.startsWith('at the gateway (R28') ? 'R28' : 'R20', text }))
   const command = ingressCurlCommand(ctx.request)
   const verdict = verdictById(outcome.verdict) ?? { code: '000', exit: 0, rule: 'R20' }
   const column = outcome.column
@@ -206,7 +219,7 @@ export function explainExternal(ctx: EvaluationContext): CellExplanation {
     }
   }
   const rule = explainColumnFor(ctx, column, ROOT_NAMESPACE, true, steps)
-  if (verdict.rule === 'R20' && verdict.code === '401') {
+  if ((verdict.rule === 'R20' || verdict.rule === 'R28') && verdict.code === '401') {
     return finish(ctx, column, outcome.verdict, 'R20', steps, 'external', rule.transport, rule, command)
   }
   explainDecision(ctx, column, true, rule.transport, steps)

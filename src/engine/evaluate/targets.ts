@@ -2,7 +2,7 @@
  * Who appears in a grid: the rows (client workloads) and the columns (service ports).
  */
 import type { Mesh, Service, ServicePort, Workload } from '../mesh/model'
-import { isPortServed } from '../server/serverMode'
+import { isPortDeclared } from '../server/serverMode'
 
 export interface Target {
   service: Service
@@ -22,7 +22,10 @@ export function clientLabel(w: Workload): string {
 export interface TargetListOptions {
   /** Also list kubernetes.default and the ingress gateway (hidden by default, like system pods). */
   includeSystem?: boolean
-  /** Also list ports that no workload listens on. */
+  /**
+   * Every Service port (rule 25), not only the ports some pod declares (the task's view). Rule 24
+   * decides what a port nobody declares answers.
+   */
   includeUnserved?: boolean
 }
 
@@ -32,7 +35,7 @@ export function listTargets(mesh: Mesh, options: TargetListOptions = {}): Target
     if (service.builtin && !options.includeSystem) continue
     if (!options.includeSystem && (service.externalTls || service.workloads.some((w) => w.isIngressGateway))) continue
     for (const port of service.ports) {
-      if (options.includeUnserved || isPortServed(service, port)) out.push({ service, port })
+      if (options.includeUnserved || isPortDeclared(service, port)) out.push({ service, port })
     }
   }
   const rank = namespaceRank(mesh)
@@ -40,7 +43,10 @@ export function listTargets(mesh: Mesh, options: TargetListOptions = {}): Target
   return out.sort((a, b) => (rank.get(a.service.namespace) ?? 0) - (rank.get(b.service.namespace) ?? 0))
 }
 
-/** Serving workloads are servers; clients are the workloads that serve no listed port (the sleep pods). */
+/**
+ * The task's view: workloads that declare no Service's target port are the clients (the sleep pods).
+ * Rule 25: every workload can be a client (`allWorkloads`); which rows show is a view's choice.
+ */
 export function listClients(mesh: Mesh, options: { allWorkloads?: boolean } = {}): Workload[] {
   const serving = new Set<Workload>()
   if (!options.allWorkloads) {

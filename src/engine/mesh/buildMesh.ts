@@ -11,9 +11,11 @@ import type { Diagnostic, IstioProfile, KubeObject, ResourceKey } from '../types
 import { INGRESS_GATEWAY_DEPLOYMENT, INGRESS_GATEWAY_SERVICE, KUBERNETES_API_SERVICE } from './builtins'
 import { checkPolicyTargets, checkRuleHosts } from './crossChecks'
 import { CLUSTER_DOMAIN, type Mesh, type Namespace, type ResolvedRule, type Service, type ServicePort, type Workload } from './model'
-import { isOwnedCopy, readLabels, readPodTemplate, readServiceSpec, WORKLOAD_KINDS } from './podTemplate'
+import { foldedWorkloads } from './owners'
+import { readLabels, readPodTemplate, readServiceSpec, WORKLOAD_KINDS } from './podTemplate'
 import { modernPortProtocol, protocolOfPortName } from './protocol'
 import { decideSidecar } from './sidecar'
+import { isPortServed, refusalReason } from '../server/serverMode'
 import { isWildcardHost, resolveHost } from '../client/hosts'
 import { buildRuleIndex } from '../client/ruleIndex'
 
@@ -34,10 +36,13 @@ export function buildMesh(inputs: readonly MeshInput[], options: BuildMeshOption
   const namespaces = collectNamespaces(inputs)
   const kubeObjects = withBuiltins(inputs)
   const modern = isModernProfile(options.profile)
-  const workloads = kubeObjects.filter((i) => WORKLOAD_KINDS.has(i.object.kind) && !isOwnedCopy(i.object)).map((i) => toWorkload(i, namespaces, modern))
+  // A ReplicaSet or Pod owned by a workload of the input is that workload (issue 8), not a row of its own.
+  const folded = foldedWorkloads(kubeObjects.map((i) => i.object))
+  const workloads = kubeObjects.filter((i, n) => WORKLOAD_KINDS.has(i.object.kind) && !folded.has(n)).map((i) => toWorkload(i, namespaces, modern))
   const services = kubeObjects.filter((i) => i.object.kind === 'Service').map((i) => toService(i, workloads, modern))
   const serviceByFqdn = new Map(services.map((s) => [s.fqdn, s]))
-  for (const service of services) diagnoseService(service, diagnostics)
+  const indexOf = new Map(inputs.map((i) => [i.key, i.index]))
+  for (const service of services) diagnoseService(service, indexOf.get(service.key), diagnostics)
 
   const istio = inputs.flatMap((i) => (i.istio ? [i.istio] : []))
   const policies = istio.filter((r): r is AuthnPolicy => r.kind === 'Policy' || r.kind === 'MeshPolicy')
@@ -182,12 +187,26 @@ function toService(input: MeshInput & { builtin?: boolean }, workloads: Workload
   }
 }
 
-function diagnoseService(service: Service, diagnostics: Diagnostic[]): void {
+function diagnoseService(service: Service, index: number | undefined, diagnostics: Diagnostic[]): void {
   if (service.builtin || service.externalTls) return
+  // Rule 24: the column stays; the Service port says why nothing will answer there.
+  if (service.workloads.length > 0) {
+    service.ports.forEach((port, i) => {
+      if (isPortServed(service, port)) return
+      diagnostics.push(
+        meshDiagnostic('MESH009', 'warning', refusalReason(service, port), {
+          resource: service.key,
+          ...(index !== undefined ? { index } : {}),
+          path: ['spec', 'ports', i, typeof port.targetPort === 'string' || port.targetPort !== port.number ? 'targetPort' : 'port'],
+        }),
+      )
+    })
+  }
   if (service.workloads.length === 0 && Object.keys(service.selector).length > 0) {
     diagnostics.push(
       meshDiagnostic('MESH005', 'info', `Service ${service.name}.${service.namespace} selects no workload`, {
         resource: service.key,
+        ...(index !== undefined ? { index } : {}),
         path: ['spec', 'selector'],
       }),
     )

@@ -5,7 +5,7 @@
 import type { KubeObject } from '../types'
 import type { ContainerPort } from './model'
 
-export const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'Pod'])
+export { WORKLOAD_KINDS } from './owners'
 
 export interface PodTemplate {
   labels: Record<string, string>
@@ -32,14 +32,11 @@ function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : []
 }
 
-/** True for objects owned by a controller we also model (a Deployment's ReplicaSet, its Pods). */
-export function isOwnedCopy(object: KubeObject): boolean {
-  return asArray(asRecord(object.metadata).ownerReferences).length > 0
-}
-
 export function readPodTemplate(object: KubeObject): PodTemplate {
   const isPod = object.kind === 'Pod'
-  const template = isPod ? (object as Json) : asRecord(asRecord(object.spec).template)
+  // A CronJob's pods come from spec.jobTemplate.spec.template.
+  const spec = object.kind === 'CronJob' ? asRecord(asRecord(asRecord(object.spec).jobTemplate).spec) : asRecord(object.spec)
+  const template = isPod ? (object as Json) : asRecord(spec.template)
   const meta = asRecord(template.metadata)
   const podSpec = asRecord(template.spec)
   const containers = asArray(podSpec.containers).map(asRecord)

@@ -20,6 +20,8 @@ const BY_CODE: Record<HttpCode, { tone: VerdictTone; symbol: string }> = {
   '503': { tone: 'unavailable', symbol: '✕' },
   '000': { tone: 'reset', symbol: '⌀' },
   '404': { tone: 'notfound', symbol: '?' },
+  // R29: a TCP port accepted the connection; no HTTP code is invented.
+  open: { tone: 'ok', symbol: '↔' },
 }
 
 const NONE: VerdictLook = { tone: 'none', symbol: '', text: '—' }

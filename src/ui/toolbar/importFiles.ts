@@ -18,16 +18,20 @@ const MAX_CHARS = 5 * 1024 * 1024
 
 export function parseSources(sources: readonly ImportSource[]): ImportResult {
   const objects: KubeObject[] = []
+  const notes: string[] = []
   for (const source of sources) {
     if (source.tooLarge || source.text.length > MAX_CHARS) return { ok: false, message: `${source.name} is larger than 5 MB. Nothing was imported.` }
     const parsed = importYamlText(source.text, source.name)
     const error = parsed.problems.find((p) => p.severity === 'error')
     if (error) return { ok: false, message: `${source.name}, line ${error.line}: ${error.message}. Nothing was imported.` }
     objects.push(...parsed.objects)
+    if (parsed.summary) notes.push(sources.length === 1 ? parsed.summary : `${source.name}: ${parsed.summary}`)
   }
   if (objects.length === 0) return { ok: false, message: 'No Kubernetes objects found. Nothing was imported.' }
   const from = sources.length === 1 ? (sources[0]?.name ?? 'the text') : `${sources.length} files`
-  return { ok: true, objects, summary: `Imported ${objects.length} ${objects.length === 1 ? 'object' : 'objects'} from ${from}. Undo brings back the previous design.` }
+  // What the cluster populated and what was left out, in one line after the import (issue 8).
+  const dropped = notes.length > 0 ? ` ${notes.map((n) => `${n[0]?.toUpperCase() ?? ''}${n.slice(1)}.`).join(' ')}` : ''
+  return { ok: true, objects, summary: `Imported ${objects.length} ${objects.length === 1 ? 'object' : 'objects'} from ${from}.${dropped} Undo brings back the previous design.` }
 }
 
 /** Adds `added` to `resources`; an object with the key of an existing one replaces it in place. */

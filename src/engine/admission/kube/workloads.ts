@@ -84,14 +84,17 @@ function checkSelector(object: KubeObject, spec: Json, labels: unknown, report: 
 
 /** Deployment, StatefulSet, DaemonSet, ReplicaSet, Job: a pod template under spec.template. */
 export function checkWorkload(object: KubeObject, report: Report): void {
-  const spec = asObject(object.spec) ?? {}
+  // A CronJob holds a Job spec under spec.jobTemplate.spec.
+  const cron = object.kind === 'CronJob'
+  const base: (string | number)[] = cron ? ['spec', 'jobTemplate', 'spec'] : ['spec']
+  const spec = cron ? (asObject(asObject(asObject(object.spec)?.jobTemplate)?.spec) ?? {}) : (asObject(object.spec) ?? {})
   const template = asObject(spec.template)
-  if (!template) return report('K8S120', ['spec', 'template'], `a ${object.kind} needs a pod \`template\``)
+  if (!template) return report('K8S120', [...base, 'template'], `a ${object.kind} needs a pod \`template\``)
   const meta = asObject(template.metadata) ?? {}
-  checkStringMap(meta.labels, ['spec', 'template', 'metadata', 'labels'], true, report)
-  checkStringMap(meta.annotations, ['spec', 'template', 'metadata', 'annotations'], false, report)
-  if (object.kind !== 'Job') checkSelector(object, spec, meta.labels, report)
-  checkContainers(asObject(template.spec) ?? {}, ['spec', 'template', 'spec'], report)
+  checkStringMap(meta.labels, [...base, 'template', 'metadata', 'labels'], true, report)
+  checkStringMap(meta.annotations, [...base, 'template', 'metadata', 'annotations'], false, report)
+  if (object.kind !== 'Job' && !cron) checkSelector(object, spec, meta.labels, report)
+  checkContainers(asObject(template.spec) ?? {}, [...base, 'template', 'spec'], report)
 }
 
 export function checkPod(object: KubeObject, report: Report): void {

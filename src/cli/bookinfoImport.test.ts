@@ -1,0 +1,101 @@
+/**
+ * A realistic application as a cluster prints it (`kubectl get ... -o yaml`, a List with every
+ * server-populated field): bookinfo, productpage -> reviews -> ratings and details, named and
+ * numeric targetPorts, a ServiceAccount per workload, reviews without containerPort, injected
+ * sidecars on the Pods, ReplicaSets and Pods owned by the Deployments, a ConfigMap and a Secret.
+ */
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { buildModel, clientLabel, DEFAULT_OPTIONS, listClients, listTargets, targetLabel } from '../engine'
+import { runInProcess } from './testing'
+import { exportAllYaml, exportKubectlApply, importYamlText } from '../store/io'
+import { keyOf } from '../store/keys'
+
+const FIXTURE = 'src/yaml/fixtures/bookinfo-kubectl-get.yaml'
+const text = readFileSync(FIXTURE, 'utf8')
+const imported = importYamlText(text, 'bookinfo.yaml')
+
+/** Every key path in an object, e.g. `metadata.uid`, `spec.template.metadata.creationTimestamp`. */
+function paths(value: unknown, prefix = ''): string[] {
+  if (value === null || typeof value !== 'object') return []
+  if (Array.isArray(value)) return value.flatMap((v, i) => paths(v, `${prefix}${i}.`))
+  return Object.entries(value).flatMap(([k, v]) => [`${prefix}${k}`, ...paths(v, `${prefix}${k}.`)])
+}
+
+describe('importing bookinfo from kubectl get -o yaml', () => {
+  it('parses without problems', () => {
+    expect(imported.problems).toEqual([])
+  })
+
+  it('makes every workload a row and every Service port a column', () => {
+    const model = buildModel(imported.objects, DEFAULT_OPTIONS)
+    expect(model.diagnostics.filter((d) => d.severity !== 'info')).toEqual([])
+    expect(listClients(model.mesh, { allWorkloads: true }).map(clientLabel)).toEqual([
+      'productpage-v1.bookinfo',
+      'details-v1.bookinfo',
+      'reviews-v1.bookinfo',
+      'reviews-v2.bookinfo',
+      'ratings-v1.bookinfo',
+    ])
+    expect(listTargets(model.mesh, { includeUnserved: true }).map(targetLabel)).toEqual([
+      'productpage.bookinfo:9080',
+      'details.bookinfo:9080',
+      'reviews.bookinfo:9080',
+      'ratings.bookinfo:9080',
+    ])
+  })
+
+  it('keeps what the engine needs: labels, selectors, ports, service accounts, the sidecar', () => {
+    const model = buildModel(imported.objects, DEFAULT_OPTIONS)
+    const byName = new Map(model.mesh.workloads.filter((w) => !w.builtin).map((w) => [w.name, w]))
+    expect(byName.get('productpage-v1')).toMatchObject({ serviceAccount: 'bookinfo-productpage', sidecar: true, labels: { app: 'productpage', version: 'v1' }, containerPorts: [{ number: 9080, name: 'http' }] })
+    expect(byName.get('reviews-v2')).toMatchObject({ serviceAccount: 'bookinfo-reviews', sidecar: true, containerPorts: [] })
+    const details = model.mesh.services.find((s) => s.name === 'details')
+    expect(details?.ports).toEqual([{ number: 9080, name: 'http', targetPort: 'http', protocol: 'HTTP' }])
+    expect(details?.workloads.map((w) => w.name)).toEqual(['details-v1'])
+    expect(model.mesh.services.find((s) => s.name === 'reviews')?.workloads.map((w) => w.name)).toEqual(['reviews-v1', 'reviews-v2'])
+  })
+
+  it('keeps nothing the cluster owns', () => {
+    const kinds = imported.objects.map((o) => o.kind)
+    expect(kinds).not.toContain('ReplicaSet')
+    expect(kinds).not.toContain('Pod')
+    expect(kinds).not.toContain('Secret')
+    const all = imported.objects.flatMap((o) => paths(o))
+    for (const owned of ['status', 'metadata.uid', 'metadata.resourceVersion', 'metadata.generation', 'metadata.managedFields', 'metadata.selfLink', 'metadata.creationTimestamp', 'spec.clusterIP', 'spec.clusterIPs', 'secrets']) {
+      expect(all.filter((p) => p === owned)).toEqual([])
+    }
+    expect(all.filter((p) => p.endsWith('template.metadata.creationTimestamp'))).toEqual([])
+    expect(all.filter((p) => p.includes('last-applied-configuration') || p.includes('deployment.kubernetes.io/revision'))).toEqual([])
+    expect(JSON.stringify(imported.objects)).not.toContain('c3VwZXItc2VjcmV0LXBhc3N3b3Jk')
+    expect(JSON.stringify(imported.objects)).not.toContain('NaN')
+  })
+
+  it('says what it dropped in one line, listing ignored kinds once', () => {
+    expect(imported.summary).toBeDefined()
+    expect(imported.summary?.split('\n')).toHaveLength(1)
+    expect(imported.summary).toContain('dropped server-populated fields: status (10), metadata.uid (15)')
+    expect(imported.summary).toContain('folded into their workloads: ReplicaSet (5), Pod (6)')
+    expect(imported.summary).toContain('ignored kinds: ConfigMap (1), Secret (1, data not kept)')
+  })
+
+  it('exports apps/v1 Deployments and a quoted kubectl block that imports back to the same objects', () => {
+    const state = { resources: imported.objects, options: DEFAULT_OPTIONS }
+    const again = importYamlText(exportAllYaml(state), 'again.yaml')
+    expect(again.summary).toBe('ignored kinds: ConfigMap (1)')
+    const sorted = (list: typeof imported.objects) => [...list].sort((a, b) => keyOf(a).localeCompare(keyOf(b)))
+    expect(sorted(again.objects)).toEqual(sorted(imported.objects))
+    const block = exportKubectlApply(state)
+    expect(block.split('\n')[0]).toBe("cat <<'EOF' | kubectl apply -f -")
+    expect(block).toContain('apiVersion: apps/v1\nkind: Deployment\n')
+  })
+
+  it('runs through the CLI: 5 x 4 probes, the summary on stderr, status 0', async () => {
+    const out = await runInProcess([FIXTURE], { command: 'mesh-auth grid' })
+    expect(out.code).toBe(0)
+    expect(out.stdout.trim().split('\n')).toHaveLength(20)
+    expect(out.stdout).toContain('productpage-v1.bookinfo to reviews.bookinfo:9080: 200\n')
+    expect(out.stdout).toContain('reviews-v2.bookinfo to ratings.bookinfo:9080: 200\n')
+    expect(out.stderr).toMatch(/^mesh-auth grid: dropped server-populated fields: .*; ignored kinds: ConfigMap \(1\), Secret \(1, data not kept\)\n$/)
+  })
+})
