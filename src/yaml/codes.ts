@@ -8,6 +8,7 @@ export const YAML_CODES = {
   YAML001: { severity: 'error', summary: 'YAML syntax error; the document is skipped, the others are kept' },
   YAML002: { severity: 'error', summary: 'The same key appears twice in one mapping; the document is skipped' },
   YAML003: { severity: 'warning', summary: 'YAML construct accepted with a warning (for example an unknown tag)' },
+  YAML005: { severity: 'error', summary: 'The document is nested more than 60 levels deep; it is skipped, the others are kept' },
   YAML004: { severity: 'error', summary: 'The document cannot be turned into data (for example too many alias expansions)' },
   K8S001: { severity: 'error', summary: 'The document is not a mapping, so it is not a Kubernetes object' },
   K8S002: { severity: 'error', summary: 'The object has no `kind`' },
