@@ -76,7 +76,7 @@ describe('A malformed or hostile share link', () => {
     ['a resource without metadata.name', link({ v: 1, resources: [{ kind: 'Policy', metadata: {} }] })],
     ['a namespace that is not a string', link({ v: 1, resources: [{ kind: 'Policy', metadata: { name: 'x', namespace: 3 } }] })],
     ['a __proto__ key', `#design=${LZString.compressToEncodedURIComponent('{"v":1,"resources":[{"kind":"Policy","metadata":{"name":"x","__proto__":{"polluted":true}}}]}')}`],
-    ['a constructor key in the layout', link({ v: 1, resources: [], layout: { positions: { constructor: { x: 1, y: 1 } }, namespaces: {} } })],
+    ['a constructor position that is not a position', link({ v: 1, resources: [], layout: { positions: { constructor: 'x' }, namespaces: {} } })],
     ['a position that is not a number', link({ v: 1, resources: [], layout: { positions: { a: { x: 'left', y: 1 } }, namespaces: {} } })],
     ['an unknown profile', link({ v: 1, resources: [], options: { profile: '1.9', r11: 'documented' } })],
     ['absurd nesting', link({ v: 1, resources: [{ kind: 'K', metadata: { name: 'n' }, spec: JSON.parse('['.repeat(500) + ']'.repeat(500)) }] })],
@@ -88,6 +88,15 @@ describe('A malformed or hostile share link', () => {
       if (!decoded.ok) expect(decoded.message.length).toBeGreaterThan(10)
     })
   }
+
+  it('accepts Object.prototype member names as layout keys (a namespace may be called "constructor"), as own keys only', () => {
+    const decoded = decodeShareLink(link({ v: 1, resources: [], layout: { positions: { constructor: { x: 1, y: 1 } }, namespaces: { toString: { x: 0, y: 0, width: 10, height: 10 } } } }))
+    expect(decoded.ok).toBe(true)
+    if (!decoded.ok) return
+    expect(Object.getOwnPropertyDescriptor(decoded.design.layout.positions, 'constructor')?.value).toEqual({ x: 1, y: 1 })
+    expect(Object.hasOwn(decoded.design.layout.namespaces, 'toString')).toBe(true)
+    expect(Object.getPrototypeOf(decoded.design.layout.positions)).toBe(Object.prototype)
+  })
 
   it('is refused when a few kilobytes would decompress to gigabytes', () => {
     const bomb = bombLink(100_000) // about 5 * 10^9 characters once expanded
