@@ -10,7 +10,7 @@ export { createDesignerStore, DEFAULT_REQUEST_SETTINGS, type DesignerStoreDeps, 
 export { appNodeIdFor, appNodeIds, canvasNodes, namespaceNodeId, type CanvasNode } from './canvasIds'
 export { autoLayout } from './layout'
 export { placeNewNodes, EMPTY_LAYOUT, NODE_SIZE, BOX_PADDING } from './placeNodes'
-export { encodeShareLink, decodeShareLink, MAX_SHARED_CHARS, type DecodedShareLink } from './share'
+export { encodeShareLink, decodeShareLink, shareLinkProblem, MAX_SHARED_CHARS, type DecodedShareLink } from './share'
 export { importYamlText, exportIstioYaml, exportAllYaml, exportKubectlApply, type ImportProblem } from './io'
 export { STORAGE_KEY, type StorageLike } from './autosave'
 export { upsertObject, deleteObject } from './resourceEdits'

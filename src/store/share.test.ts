@@ -2,7 +2,7 @@ import LZString from 'lz-string'
 import { describe, expect, it } from 'vitest'
 import { keyOf } from './keys'
 import { decompressUriSafeBounded } from './lzBounded'
-import { decodeShareLink, encodeShareLink } from './share'
+import { decodeShareLink, encodeShareLink, shareLinkProblem } from './share'
 import { testStore } from './testing'
 
 /**
@@ -135,5 +135,20 @@ describe('The bounded lz-string decoder', () => {
     const encoded = LZString.compressToEncodedURIComponent('x'.repeat(100_000))
     expect(decompressUriSafeBounded(encoded, 99_999)).toBeUndefined()
     expect(decompressUriSafeBounded(encoded, 100_000)).toHaveLength(100_000)
+  })
+})
+
+describe('A link that would be too long', () => {
+  it('says so and points to the file instead; ordinary designs fit', () => {
+    const layout = { positions: {}, namespaces: {} }
+    const options = { profile: '1.0', r11: 'documented' } as const
+    expect(shareLinkProblem(encodeShareLink({ resources: [POLICY], layout, options }))).toBeUndefined()
+    // Random text does not compress: about 2.6 MB of link.
+    let seed = 1
+    const noise = () => ((seed = (seed * 48271) % 2147483647) % 36).toString(36)
+    const resources = Array.from({ length: 200 }, (_, i) => ({ kind: 'ConfigMap', metadata: { name: `c${i}` }, data: { v: Array.from({ length: 10_000 }, noise).join('') } }))
+    const problem = shareLinkProblem(encodeShareLink({ resources, layout, options }))
+    expect(problem).toContain('too large for a link')
+    expect(problem).toContain('Download everything')
   })
 })
