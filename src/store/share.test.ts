@@ -143,10 +143,10 @@ describe('A link that would be too long', () => {
     const layout = { positions: {}, namespaces: {} }
     const options = { profile: '1.0', r11: 'documented' } as const
     expect(shareLinkProblem(encodeShareLink({ resources: [POLICY], layout, options }))).toBeUndefined()
-    // Random text does not compress: about 2.6 MB of link.
+    // Random text does not compress: about 2.4 MB of link.
     let seed = 1
     const noise = () => ((seed = (seed * 48271) % 2147483647) % 36).toString(36)
-    const resources = Array.from({ length: 200 }, (_, i) => ({ kind: 'ConfigMap', metadata: { name: `c${i}` }, data: { v: Array.from({ length: 10_000 }, noise).join('') } }))
+    const resources = Array.from({ length: 200 }, (_, i) => ({ kind: 'ConfigMap', metadata: { name: `c${i}` }, data: { v: Array.from({ length: 14_000 }, noise).join('') } }))
     const problem = shareLinkProblem(encodeShareLink({ resources, layout, options }))
     expect(problem).toContain('too large for a link')
     expect(problem).toContain('Download everything')
