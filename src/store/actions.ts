@@ -123,6 +123,10 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
     },
     newEmptyDesign: () => loadDesign([], 'reset', EMPTY_LAYOUT),
     resetToSeed: () => loadDesign(seedWorkloads(), 'reset'),
+    openDesign(design, origin) {
+      if (design.request) set({ request: design.request })
+      loadDesign(design.resources, origin, design.layout, design.options)
+    },
     openShareLink(hash) {
       const decoded = decodeShareLink(hash)
       if (!decoded.ok) return decoded

@@ -1,7 +1,11 @@
 /**
  * Checks a design that comes from outside the running app (a share link, localStorage) before the
  * store touches it. Everything is rebuilt from checked parts: nothing unvalidated flows through, and
- * keys that could reach an object's prototype (`__proto__`, `constructor`, `prototype`) reject it.
+ * a `__proto__` key (the one key whose assignment changes an object's prototype) rejects it. Other
+ * member names (`constructor`, `prototype`, `toString`...) are ordinary keys: label keys, ConfigMap
+ * keys, and are read with own-property checks only.
+ * There is no count of objects: whatever can be imported can be saved and opened again (the size of
+ * a share link and the browser's storage bound the input instead).
  */
 import { DEFAULT_OPTIONS, type EngineOptions, type KubeObject } from '../engine'
 import type { JwksJson } from '../engine/jwt'
@@ -18,9 +22,8 @@ export interface Design {
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string }
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
+const FORBIDDEN_KEYS = new Set(['__proto__'])
 const MAX_DEPTH = 64
-const MAX_RESOURCES = 5000
 
 class Invalid extends Error {}
 
@@ -64,9 +67,8 @@ function finite(value: unknown, where: string): number {
 
 function checkRecord<T>(value: unknown, where: string, item: (v: unknown, where: string) => T): Record<string, T> {
   if (!isPlainRecord(value)) fail(`${where} is not an object`)
-  const out: Record<string, T> = {}
-  for (const [key, v] of Object.entries(value)) out[key] = item(v, `${where}.${key}`)
-  return out
+  // fromEntries defines own properties: no key can reach a prototype.
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, item(v, `${where}.${key}`)]))
 }
 
 function checkPosition(value: unknown, where: string): NodePosition {
@@ -125,7 +127,6 @@ export function checkDesign<T extends Design>(value: unknown, extra?: (envelope:
     if (!isPlainRecord(value)) fail('the design is not a JSON object')
     if (value.v !== 1) fail(`unsupported design version ${JSON.stringify(value.v)}`)
     if (!Array.isArray(value.resources)) fail('the design has no resources list')
-    if (value.resources.length > MAX_RESOURCES) fail(`the design has more than ${MAX_RESOURCES} resources`)
     // A Secret's data never reaches the store, even from an old link or an old autosave (issue 8).
     const design: Design = { resources: [...withoutSecretData(value.resources.map(checkResource))], layout: checkLayout(value.layout), options: checkOptions(value.options) }
     return { ok: true, value: extra ? extra(value, design) : (design as T) }

@@ -8,9 +8,10 @@ import { temporal, type TemporalState } from 'zundo'
 import { DEFAULT_OPTIONS } from '../engine'
 import { seedWorkloads } from '../scenarios/seed'
 import { createActions } from './actions'
-import { browserStorage, loadSavedDesign, startAutosave, type StorageLike } from './autosave'
+import { browserBigStorage, browserStorage, startAutosave, type Autosave, type BigStorage, type StorageLike } from './autosave'
 import { scheduleGrid, type HistoryState, type StoreContext } from './commit'
 import type { Design } from './design'
+import { afterOpening, readOpening, type Opening } from './opening'
 import { deriveDocuments } from './derive'
 import { changedCells } from './gridView'
 import { createGridRunner } from './gridRunner'
@@ -34,16 +35,23 @@ export interface DesignerStoreDeps {
   historyLimit?: number
   /** Arrange designs that come without a layout with elk (off: the quick placement only). */
   elkLayout?: boolean
+  /** Where designs too large for `storage` go. Default: IndexedDB when `storage` is the browser's. */
+  bigStorage?: BigStorage | null
 }
 
 export const DEFAULT_REQUEST_SETTINGS: RequestSettings = { path: '/ip', headers: {} }
 
+/** The autosave of each store, for the page's "retry", "keep mine" and recovery buttons. */
+const autosaves = new WeakMap<object, { autosave: Autosave; storage: StorageLike; big: BigStorage | undefined }>()
+
+export function autosaveOf(store: object): { autosave: Autosave; storage: StorageLike; big: BigStorage | undefined } | undefined {
+  return autosaves.get(store)
+}
+
 /** What the store opens on: the given design, else the saved one, else the seed's initial state. */
-function openingDesign(deps: DesignerStoreDeps, storage: StorageLike | undefined): { design: Design; request: RequestSettings; origin: ChangeOrigin } {
-  if (deps.initial) return { design: deps.initial, request: deps.initial.request ?? DEFAULT_REQUEST_SETTINGS, origin: 'init' }
-  const saved = loadSavedDesign(storage, DEFAULT_REQUEST_SETTINGS)
-  if (saved) return { design: saved, request: saved.request, origin: 'restore' }
-  return { design: { resources: seedWorkloads(), layout: EMPTY_LAYOUT, options: DEFAULT_OPTIONS }, request: DEFAULT_REQUEST_SETTINGS, origin: 'init' }
+function openingDesign(deps: DesignerStoreDeps, storage: StorageLike | undefined): Opening {
+  if (deps.initial) return { design: deps.initial, request: deps.initial.request ?? DEFAULT_REQUEST_SETTINGS, origin: 'init', paused: false }
+  return readOpening(storage, DEFAULT_REQUEST_SETTINGS, () => ({ resources: seedWorkloads(), layout: EMPTY_LAYOUT, options: DEFAULT_OPTIONS }))
 }
 
 export function createDesignerStore(deps: DesignerStoreDeps = {}) {
@@ -128,7 +136,12 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
       },
     ),
   )
-  if (storage) startAutosave(store, storage, deps.autosaveDelayMs ?? 300)
+  if (storage) {
+    const big = deps.bigStorage === null ? undefined : (deps.bigStorage ?? (deps.storage === undefined ? browserBigStorage() : undefined))
+    const autosave = startAutosave(store, storage, deps.autosaveDelayMs ?? 300, { big, paused: opening.paused })
+    autosaves.set(store, { autosave, storage, big })
+    afterOpening(store, opening, { autosave, storage, big })
+  }
   return store
 }
 

@@ -27,6 +27,17 @@ export function encodeShareLink(state: Pick<DesignerState, 'resources' | 'layout
   return `#${PARAM}=${LZString.compressToEncodedURIComponent(JSON.stringify(envelope))}`
 }
 
+/**
+ * Why a link made by encodeShareLink would not work, or undefined: the receiving page refuses a
+ * design parameter over its bounds, and browsers cut addresses near 2 MB.
+ * @example shareLinkProblem(encodeShareLink(state)) // undefined for any ordinary design
+ */
+export function shareLinkProblem(hash: string): string | undefined {
+  const encoded = designParam(hash) ?? ''
+  if (encoded.length <= MAX_ENCODED_CHARS - 8192) return undefined
+  return `This design is too large for a link (${Math.round(encoded.length / 1024)} kB; links hold about ${Math.round(MAX_ENCODED_CHARS / 1024 / 1024)} MB). Use Export, "Download everything", to send it as a file instead.`
+}
+
 /** The `design` parameter of a hash like `#design=...` or `#a=b&design=...`. */
 function designParam(hash: string): string | undefined {
   const body = hash.startsWith('#') ? hash.slice(1) : hash

@@ -135,6 +135,8 @@ export interface DesignerActions {
   redo(): void
   newEmptyDesign(): void
   resetToSeed(): void
+  /** Replaces the whole design, with its options and (if given) request settings: a saved design. */
+  openDesign(design: { resources: KubeObject[]; layout: Layout; options: EngineOptions; request?: RequestSettings }, origin: ChangeOrigin): void
   /** Loads a `#design=...` share link (origin 'share'); on a bad link changes nothing and says why. */
   openShareLink(hash: string): { ok: true } | { ok: false; message: string }
   /** Resolves when the grid of the current state (and any pending automatic layout) is done. */

@@ -35,6 +35,8 @@ export const ADMISSION_CODES = {
   IST0123: { severity: 'error', summary: 'A JWT header or query parameter name is empty' },
   IST0124: { severity: 'error', summary: 'The same JWT issuer appears twice in one policy' },
   IST0125: { severity: 'warning', summary: 'A string match sets none of exact, prefix, suffix or regex, so it matches nothing' },
+  IST0126: { severity: 'error', summary: 'A regex RE2 refuses (backreferences, lookahead/lookbehind, bad syntax); Envoy matches with RE2' },
+  IST0127: { severity: 'error', summary: "A regex whose RE2 program is over Envoy's max_program_size (100), or a pattern over 4,096 characters" },
   // DestinationRule.
   IST0140: { severity: 'error', summary: 'A DestinationRule needs a host' },
   IST0141: { severity: 'error', summary: 'A host is not a valid (optionally wildcarded) DNS name' },

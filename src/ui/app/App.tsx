@@ -4,6 +4,7 @@ import { Banner } from '../components'
 import { AuthToolsDrawer, RequestBar } from '../request'
 import { isYamlFile, parseSources, readFiles, Toolbar, type Notice } from '../toolbar'
 import { useWorkshopActive, WorkshopLayer, WorkshopPanel } from '../workshop'
+import { SaveNotices } from './SaveNotices'
 import { StatusBar } from './StatusBar'
 import { useFileDrop } from './useFileDrop'
 import { useHistoryShortcuts } from './useHistoryShortcuts'
@@ -61,6 +62,7 @@ export default function App() {
     <div className="app">
       <Toolbar notify={notify} />
       <RequestBar />
+      <SaveNotices />
       {notice && (
         <Banner tone={notice.tone} onDismiss={() => setNotice(undefined)}>
           {notice.text}
