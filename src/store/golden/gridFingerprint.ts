@@ -3,7 +3,6 @@
  * each cell as code/exit/rule), hashed. Cells are written as verdicts, not ids, so renumbering the
  * verdict table changes no fingerprint, while any changed cell, label or order does.
  */
-import { createHash } from 'node:crypto'
 import { verdictById } from '../../engine'
 import type { GridView } from '../types'
 
@@ -23,6 +22,15 @@ export function gridText(grid: GridView): string {
   return lines.join('\n')
 }
 
+/** Two independent 32-bit FNV-1a style hashes of the text (no Node crypto: src/ has no Node types). */
 export function gridFingerprint(grid: GridView): string {
-  return createHash('sha256').update(gridText(grid)).digest('hex').slice(0, 16)
+  const text = gridText(grid)
+  let a = 0x811c9dc5
+  let b = 0x01000193 ^ text.length
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    a = Math.imul(a ^ c, 0x01000193)
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15)
+  }
+  return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`
 }
