@@ -16,6 +16,7 @@ import { changedCells } from './gridView'
 import { createGridRunner } from './gridRunner'
 import type { GridWorkerClient } from './gridWorkerClient'
 import { autoLayout } from './layout'
+import { markTiming } from './timing'
 import { EMPTY_LAYOUT, placeNewNodes } from './placeNodes'
 import type { ChangeOrigin, DesignerState, DesignerStore, RequestSettings } from './types'
 
@@ -63,6 +64,7 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
           onResult(view, millis) {
             const previous = get().gridState.grid
             set({ gridState: { grid: view, changed: changedCells(previous, view), millis, computing: false } })
+            markTiming('mad:grid-ready')
           },
           onError(error) {
             console.error('Grid evaluation failed:', error)
