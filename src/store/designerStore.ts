@@ -17,8 +17,9 @@ import { changedCells } from './gridView'
 import { createGridRunner } from './gridRunner'
 import type { GridWorkerClient } from './gridWorkerClient'
 import { autoLayout } from './layout'
+import { markTiming } from './timing'
 import { EMPTY_LAYOUT, placeNewNodes } from './placeNodes'
-import type { ChangeOrigin, DesignerState, DesignerStore, RequestSettings } from './types'
+import type { ChangeOrigin, DesignerState, DesignerStore, GridView, RequestSettings } from './types'
 
 export interface DesignerStoreDeps {
   /** Where the design is saved; null turns saving and restoring off. Default: localStorage if any. */
@@ -27,7 +28,7 @@ export interface DesignerStoreDeps {
   initial?: Design & { request?: RequestSettings }
   /** Real clock in Unix seconds. */
   clock?: () => number
-  /** Grids with more cells than this are evaluated in a worker (when there is one). */
+  /** Grids with more cells than this are evaluated in a worker (when there is one); smaller ones in the main thread. */
   workerThreshold?: number
   startWorker?: () => Promise<GridWorkerClient | undefined>
   autosaveDelayMs?: number
@@ -38,6 +39,13 @@ export interface DesignerStoreDeps {
   /** Where designs too large for `storage` go. Default: IndexedDB when `storage` is the browser's. */
   bigStorage?: BigStorage | null
 }
+
+/**
+ * Grids up to this many cells are computed in the main thread, synchronously with the edit when the
+ * token checks are known (one render); bigger ones in the worker. Measured with `npm run bench:browser`
+ * (issue 12): see the report in docs.
+ */
+export const WORKER_THRESHOLD = 250_000
 
 export const DEFAULT_REQUEST_SETTINGS: RequestSettings = { path: '/ip', headers: {} }
 
@@ -65,13 +73,17 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
       (set, get, api) => {
         // Inside the initializer zundo types `temporal` as unknown; it is the history store by then.
         const history = () => (api as unknown as { temporal: StoreApi<TemporalState<HistoryState>> }).temporal.getState()
+        const gridReady = (view: GridView, millis: number) => {
+          const previous = get().gridState.grid
+          set({ gridState: { grid: view, changed: changedCells(previous, view), millis, computing: false } })
+          markTiming('mad:grid-ready')
+        }
+        const threshold = deps.workerThreshold ?? WORKER_THRESHOLD
         const runner = createGridRunner({
-          workerThreshold: deps.workerThreshold ?? 400,
+          workerThreshold: threshold,
+          syncThreshold: threshold,
           ...(deps.startWorker ? { startWorker: deps.startWorker } : {}),
-          onResult(view, millis) {
-            const previous = get().gridState.grid
-            set({ gridState: { grid: view, changed: changedCells(previous, view), millis, computing: false } })
-          },
+          onResult: gridReady,
           onError(error) {
             console.error('Grid evaluation failed:', error)
             set({ gridState: { ...get().gridState, computing: false } })
@@ -84,6 +96,7 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
           runner,
           clock,
           endDrag: () => undefined,
+          gridReady,
           refineLayout() {
             if (deps.elkLayout === false) return
             const { resources, layout: placed } = get()

@@ -3,9 +3,9 @@
  * show their intent). The canvas draws these as edges; it holds no Istio rules itself.
  */
 import type { KubeObject, ResourceKey } from '../../engine'
-import { appPorts } from './apps'
+import { appPortsIndex } from './apps'
 import { hostTarget, type AttachTarget } from './hosts'
-import { asArray, asRecord, findByKey, keyFor, keyOf, nsOf, specOf } from './objects'
+import { asArray, asRecord, keyFor, keyOf, nsOf, specOf } from './objects'
 
 export type Relation =
   /** A Policy/MeshPolicy acting on the mesh, a namespace, a service or one service port. */
@@ -20,7 +20,7 @@ export type Relation =
 /** A port selector (number or name) as the service port number, when the service has it. */
 function portNumber(resources: readonly KubeObject[], ns: string, service: string, selector: unknown): number | undefined {
   const sel = asRecord(selector)
-  const ports = appPorts(resources, keyFor('Service', ns, service))
+  const ports = appPortsIndex(resources)(keyFor('Service', ns, service))
   const hit = ports.find((p) => (sel.number !== undefined && p.port === Number(sel.number)) || (typeof sel.name === 'string' && p.name === sel.name))
   return hit?.port ?? (sel.number !== undefined ? Number(sel.number) : undefined)
 }
@@ -52,7 +52,7 @@ function virtualServiceRelations(resources: readonly KubeObject[], vs: KubeObjec
   for (const ref of asArray(spec.gateways)) {
     if (typeof ref !== 'string' || ref === 'mesh') continue
     const gateway = gatewayKey(vs, ref)
-    if (findByKey(resources, gateway)) out.push({ kind: 'gateway', from, gateway })
+    if (hasKey(resources, gateway)) out.push({ kind: 'gateway', from, gateway })
   }
   asArray(spec.http).forEach((route, index) => {
     for (const weighted of asArray(asRecord(route).route).map(asRecord)) {
@@ -64,6 +64,14 @@ function virtualServiceRelations(resources: readonly KubeObject[], vs: KubeObjec
     }
   })
   return out
+}
+
+const keysCache = new WeakMap<readonly KubeObject[], Set<ResourceKey>>()
+
+function hasKey(resources: readonly KubeObject[], key: ResourceKey): boolean {
+  let keys = keysCache.get(resources)
+  if (!keys) keysCache.set(resources, (keys = new Set(resources.map(keyOf))))
+  return keys.has(key)
 }
 
 /** Every relation in the resources, in resource order. */

@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import type { GridView } from '../../store/types'
+import type { ColumnSpan } from './GridTable'
 import { cellKey, verdictLook } from './verdictStyle'
 
 type RowView = GridView['rows'][number]
@@ -18,32 +19,40 @@ export interface GridRowProps {
   /** The column holding the roving tab stop when it is in this row, else -1. */
   focusCol: number
   ariaRowIndex?: number
+  /** Columns virtualized: only these are drawn, spacers stand for the others (and cells carry aria-colindex). */
+  span?: ColumnSpan
   /** Stable callbacks (the table keeps them the same between renders). */
   onFocusCell(r: number, c: number): void
   onActivate(r: number, c: number): void
 }
 
 /** One client's row: its header and one verdict button per service port. */
-function GridRowView({ row, r, columns, cells, changed, currentCol, focusCol, ariaRowIndex, onFocusCell, onActivate }: GridRowProps) {
+function GridRowView({ row, r, columns, cells, changed, currentCol, focusCol, ariaRowIndex, span, onFocusCell, onActivate }: GridRowProps) {
   const width = columns.length
+  const first = span?.start ?? 0
+  const shown = span ? columns.slice(span.start, span.end) : columns
+  // The roving tab stop stays reachable when its column is scrolled out: the first drawn cell holds it.
+  const tabStop = focusCol < 0 || (focusCol >= first && focusCol < first + shown.length) ? focusCol : first
   return (
     <tr aria-rowindex={ariaRowIndex} className={row.external ? 'grid-row-external' : undefined}>
       <th scope="row" className="grid-rowheader" aria-description={row.external ? 'through the ingress gateway' : row.sidecar ? 'with a sidecar' : 'without a sidecar'}>
         <span className="grid-rowheader-name">{row.label}</span>
         <SidecarBadge external={row.external} sidecar={row.sidecar} />
       </th>
-      {columns.map((column, c) => {
+      {span && <td className="grid-colspacer" aria-hidden="true" />}
+      {shown.map((column, k) => {
+        const c = first + k
         const look = verdictLook(cells[r * width + c] ?? 255)
         const isChanged = changed.size > 0 && changed.has(cellKey(row.label, column.label))
         const isCurrent = currentCol === c
         const name = `${row.label} to ${column.label}: ${look.tone === 'none' ? 'no request' : look.text}`
         return (
-          <td key={column.label} className="grid-cell-wrap">
+          <td key={column.label} className="grid-cell-wrap" aria-colindex={span ? c + 2 : undefined}>
             <button
               type="button"
               data-cell={`${r}:${c}`}
               className={`grid-cell tone-${look.tone}${isChanged ? ' is-changed' : ''}${isCurrent ? ' is-current' : ''}`}
-              tabIndex={c === focusCol ? 0 : -1}
+              tabIndex={c === tabStop ? 0 : -1}
               aria-label={name}
               aria-description={isChanged ? 'changed' : undefined}
               aria-current={isCurrent || undefined}
@@ -62,6 +71,7 @@ function GridRowView({ row, r, columns, cells, changed, currentCol, focusCol, ar
           </td>
         )
       })}
+      {span && <td className="grid-colspacer" aria-hidden="true" />}
     </tr>
   )
 }
@@ -70,6 +80,7 @@ function GridRowView({ row, r, columns, cells, changed, currentCol, focusCol, ar
 function sameRow(a: GridRowProps, b: GridRowProps): boolean {
   if (a.r !== b.r || a.columns !== b.columns || a.currentCol !== b.currentCol || a.focusCol !== b.focusCol || a.ariaRowIndex !== b.ariaRowIndex) return false
   if (a.onFocusCell !== b.onFocusCell || a.onActivate !== b.onActivate) return false
+  if (a.span !== b.span && (a.span?.start !== b.span?.start || a.span?.end !== b.span?.end)) return false
   if (a.row !== b.row && (a.row.label !== b.row.label || a.row.sidecar !== b.row.sidecar || a.row.external !== b.row.external)) return false
   const width = b.columns.length
   if (a.cells !== b.cells) {
