@@ -1,8 +1,10 @@
-import { useRef } from 'react'
+import { useMemo, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useDesignerStore } from '../../store'
+import { isHiddenCell } from '../../store/workshop'
 import { GridLegend } from './GridLegend'
 import { GridTable } from './GridTable'
+import { useHiddenCells } from './useHiddenCells'
 import './ConnectivityGrid.css'
 
 export interface ConnectivityGridProps {
@@ -17,6 +19,9 @@ export function ConnectivityGrid({ current, onExplain }: ConnectivityGridProps) 
     useShallow((s) => ({ grid: s.gridState.grid, changed: s.gridState.changed, computing: s.gridState.computing, path: s.request.path })),
   )
   const scrollRef = useRef<HTMLDivElement>(null)
+  // Predict-then-reveal: the step's cells show no code, and are not counted as changed, until the reveal.
+  const hidden = useHiddenCells()
+  const changedShown = useMemo(() => (hidden.size === 0 ? changed.size : [...changed].filter((key) => !isHiddenCell(hidden, ...splitCellKey(key))).length), [changed, hidden])
   const rows = grid?.rows.length ?? 0
   const columns = grid?.columns.length ?? 0
 
@@ -38,8 +43,10 @@ export function ConnectivityGrid({ current, onExplain }: ConnectivityGridProps) 
         <span className="pane-header-end" aria-live="polite">
           {computing ? (
             <span className="grid-computing">Evaluating…</span>
-          ) : changed.size > 0 ? (
-            <span className="grid-changed-count">{changed.size} changed</span>
+          ) : hidden.size > 0 ? (
+            <span className="grid-hidden-count">Cells of the lesson step hidden until you reveal it</span>
+          ) : changedShown > 0 ? (
+            <span className="grid-changed-count">{changedShown} changed</span>
           ) : grid && rows > 0 && columns > 0 ? (
             <span className="grid-hint">Select a cell to see why</span>
           ) : null}
@@ -61,6 +68,7 @@ export function ConnectivityGrid({ current, onExplain }: ConnectivityGridProps) 
           <GridTable
             grid={grid}
             changed={changed}
+            hidden={hidden}
             current={current}
             scrollRef={scrollRef}
             caption={`Connectivity: the response code of curl ${path} from each client (rows) to each service port (columns). Select a cell for its explanation.`}
@@ -72,4 +80,9 @@ export function ConnectivityGrid({ current, onExplain }: ConnectivityGridProps) 
       <GridLegend />
     </section>
   )
+}
+
+function splitCellKey(key: string): [string, string] {
+  const bar = key.indexOf('|')
+  return [key.slice(0, bar), key.slice(bar + 1)]
 }

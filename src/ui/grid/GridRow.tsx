@@ -1,6 +1,7 @@
 import { memo } from 'react'
 import type { GridView } from '../../store/types'
-import { cellKey, verdictLook } from './verdictStyle'
+import { isHiddenCell } from '../../store/workshop'
+import { HIDDEN_LOOK, cellKey, verdictLook } from './verdictStyle'
 
 type RowView = GridView['rows'][number]
 type ColumnView = GridView['columns'][number]
@@ -13,6 +14,8 @@ export interface GridRowProps {
   /** The whole grid's cells; only this row's slice is read (and compared). */
   cells: ArrayLike<number>
   changed: ReadonlySet<string>
+  /** Cells whose code stays hidden until the lesson step is revealed. */
+  hidden: ReadonlySet<string>
   /** The column of the open explanation when it is in this row, else -1. */
   currentCol: number
   /** The column holding the roving tab stop when it is in this row, else -1. */
@@ -24,7 +27,7 @@ export interface GridRowProps {
 }
 
 /** One client's row: its header and one verdict button per service port. */
-function GridRowView({ row, r, columns, cells, changed, currentCol, focusCol, ariaRowIndex, onFocusCell, onActivate }: GridRowProps) {
+function GridRowView({ row, r, columns, cells, changed, hidden, currentCol, focusCol, ariaRowIndex, onFocusCell, onActivate }: GridRowProps) {
   const width = columns.length
   return (
     <tr aria-rowindex={ariaRowIndex} className={row.external ? 'grid-row-external' : undefined}>
@@ -33,10 +36,11 @@ function GridRowView({ row, r, columns, cells, changed, currentCol, focusCol, ar
         <SidecarBadge external={row.external} sidecar={row.sidecar} />
       </th>
       {columns.map((column, c) => {
-        const look = verdictLook(cells[r * width + c] ?? 255)
-        const isChanged = changed.size > 0 && changed.has(cellKey(row.label, column.label))
+        const isHidden = isHiddenCell(hidden, row.label, column.label)
+        const look = isHidden ? HIDDEN_LOOK : verdictLook(cells[r * width + c] ?? 255)
+        const isChanged = !isHidden && changed.size > 0 && changed.has(cellKey(row.label, column.label))
         const isCurrent = currentCol === c
-        const name = `${row.label} to ${column.label}: ${look.tone === 'none' ? 'no request' : look.text}`
+        const name = `${row.label} to ${column.label}: ${look.tone === 'none' ? 'no request' : isHidden ? 'hidden until you reveal the lesson step' : look.text}`
         return (
           <td key={column.label} className="grid-cell-wrap">
             <button
@@ -69,7 +73,7 @@ function GridRowView({ row, r, columns, cells, changed, currentCol, focusCol, ar
 /** Same row when everything it shows is equal: cells of this row compared by value, marks by key. */
 function sameRow(a: GridRowProps, b: GridRowProps): boolean {
   if (a.r !== b.r || a.columns !== b.columns || a.currentCol !== b.currentCol || a.focusCol !== b.focusCol || a.ariaRowIndex !== b.ariaRowIndex) return false
-  if (a.onFocusCell !== b.onFocusCell || a.onActivate !== b.onActivate) return false
+  if (a.onFocusCell !== b.onFocusCell || a.onActivate !== b.onActivate || a.hidden !== b.hidden) return false
   if (a.row !== b.row && (a.row.label !== b.row.label || a.row.sidecar !== b.row.sidecar || a.row.external !== b.row.external)) return false
   const width = b.columns.length
   if (a.cells !== b.cells) {

@@ -6,10 +6,13 @@ import { GridRow } from './GridRow'
 /** Above this many rows only the visible ones are in the DOM (with aria-rowcount/rowindex). */
 export const VIRTUALIZE_ABOVE = 80
 const ROW_HEIGHT = 34
+const NO_CELLS: ReadonlySet<string> = new Set()
 
 export interface GridTableProps {
   grid: GridView
   changed: ReadonlySet<string>
+  /** Cells whose code is hidden until a lesson step is revealed (see isHiddenCell). */
+  hidden?: ReadonlySet<string>
   /** The cell whose explanation is open. */
   current?: { row: number; column: number }
   caption: string
@@ -23,7 +26,7 @@ interface Pos {
 }
 
 /** The connectivity table: rows are clients, columns service ports; every verdict cell is a button. */
-export function GridTable({ grid, changed, current, caption, scrollRef, onActivate }: GridTableProps) {
+export function GridTable({ grid, changed, hidden = NO_CELLS, current, caption, scrollRef, onActivate }: GridTableProps) {
   const rowCount = grid.rows.length
   const colCount = grid.columns.length
   const virtual = rowCount > VIRTUALIZE_ABOVE
@@ -125,6 +128,7 @@ export function GridTable({ grid, changed, current, caption, scrollRef, onActiva
               columns={columns}
               cells={grid.cells}
               changed={changed}
+              hidden={hidden}
               currentCol={current?.row === r ? current.column : -1}
               focusCol={r === row ? col : -1}
               ariaRowIndex={virtual ? r + 2 : undefined}
