@@ -26,6 +26,8 @@ export interface StoreContext {
   refineLayout(): void
   /** Forgets the node being dragged, so the next move starts a new history step. */
   endDrag(): void
+  /** Records `before` as one past step (a gesture made while the history was paused) and drops the redo list. */
+  recordStep(before: HistoryState): void
 }
 
 export interface Change {

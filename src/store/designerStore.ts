@@ -76,6 +76,11 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
           runner,
           clock,
           endDrag: () => undefined,
+          recordStep(before) {
+            const temporal = (api as unknown as { temporal: StoreApi<TemporalState<HistoryState>> }).temporal
+            const limit = deps.historyLimit ?? 200
+            temporal.setState({ pastStates: [...temporal.getState().pastStates, before].slice(-limit), futureStates: [] })
+          },
           refineLayout() {
             if (deps.elkLayout === false) return
             const { resources, layout: placed } = get()
