@@ -6,6 +6,7 @@ import { isYamlFile, parseSources, readFiles, Toolbar, type Notice } from '../to
 import { useWorkshopActive, WorkshopLayer, WorkshopPanel } from '../workshop'
 import { StatusBar } from './StatusBar'
 import { useFileDrop } from './useFileDrop'
+import { useEscapeLayers } from './useEscapeLayers'
 import { useHistoryShortcuts } from './useHistoryShortcuts'
 import { useShareLink } from './useShareLink'
 import { Workspace, type CellRef } from './Workspace'
@@ -56,6 +57,8 @@ export default function App() {
     const store = useDesignerStore.getState()
     if (store.selection.kind === 'cell') store.select({ kind: 'none' })
   }, [])
+
+  useEscapeLayers(explained !== undefined, closeExplain)
 
   return (
     <div className="app">

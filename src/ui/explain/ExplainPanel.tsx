@@ -43,16 +43,7 @@ export function ExplainPanel({ row, column, onClose }: ExplainPanelProps) {
     }
   }, [explainCell, row, column, grid, options, request])
 
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented) return
-      const target = e.target as Element | null
-      if (target?.closest('.monaco-editor, dialog, [role="menu"]')) return
-      onClose()
-    }
-    document.addEventListener('keydown', onKeyDown)
-    return () => document.removeEventListener('keydown', onKeyDown)
-  }, [onClose])
+  // Escape: App's useEscapeLayers (the inspector first, then this panel, then drawers).
 
   const open = (key: ResourceKey) => {
     select({ kind: 'resource', key })

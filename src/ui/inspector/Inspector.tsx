@@ -45,7 +45,7 @@ export function Inspector() {
   const heading = title(selection)
   if (!heading || closedFor === selectionId(selection)) return null
   return (
-    <aside className="inspector nokey" role="complementary" aria-label="Inspector" onKeyDown={(e) => e.key === 'Escape' && e.target === e.currentTarget && select({ kind: 'none' })}>
+    <aside className="inspector nokey" role="complementary" aria-label="Inspector">
       <header className="inspector__header">
         <span className="inspector__kind">{heading.kind}</span>
         <h2 className="inspector__title">{heading.name}</h2>
