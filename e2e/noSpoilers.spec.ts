@@ -26,6 +26,7 @@ async function pngTexts(page: Page): Promise<string[]> {
 }
 
 test.describe('No spoilers before the reveal', () => {
+  test.describe.configure({ timeout: 120_000 })
   test.beforeEach(async ({ page }) => {
     await page.addInitScript(() => {
       const w = window as unknown as { drawn: string[] }
