@@ -33,9 +33,12 @@ function carryPosition(layout: Layout, before: readonly KubeObject[], after: rea
 export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled'> {
   const { get, set } = ctx
   let drag: { id: string; at: number } | undefined
+  /** Inside gesture(): the history is paused until the gesture records its one step. */
+  let inGesture = false
 
   /** Layout-only changes of the same node in a quick series are folded into the first one's step. */
   function setLayout(id: string, layout: Layout): void {
+    if (inGesture) return set({ layout, lastOrigin: 'canvas' })
     const now = Date.now()
     const continuing = drag !== undefined && drag.id === id && now - drag.at < DRAG_GROUP_MS
     if (continuing) ctx.history().pause()
@@ -77,6 +80,23 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
       // A text that does not parse keeps the last good resources: the canvas and grid stay as they were.
       const resources = isBroken(parsed) ? get().resources : replaceTabResources(get().resources, tab, parsed.objects)
       commit(ctx, { resources, typed: { tab, text } }, 'yaml')
+    },
+    gesture(run) {
+      if (inGesture) return run()
+      const s = get()
+      const before = { resources: s.resources, layout: s.layout }
+      inGesture = true
+      ctx.history().pause()
+      try {
+        run()
+      } finally {
+        inGesture = false
+        ctx.history().resume()
+      }
+      const after = get()
+      if (after.resources === before.resources && after.layout === before.layout) return
+      ctx.recordStep(before)
+      ctx.endDrag()
     },
     moveNode(id, position: NodePosition) {
       const { layout } = get()

@@ -29,6 +29,8 @@ export interface StoreContext {
   endDrag(): void
   /** Puts a finished grid in the store (marks what changed since the previous one). */
   gridReady(view: GridView, millis: number): void
+  /** Records `before` as one past step (a gesture made while the history was paused) and drops the redo list. */
+  recordStep(before: HistoryState): void
 }
 
 export interface Change {

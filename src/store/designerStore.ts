@@ -97,6 +97,11 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
           clock,
           endDrag: () => undefined,
           gridReady,
+          recordStep(before) {
+            const temporal = (api as unknown as { temporal: StoreApi<TemporalState<HistoryState>> }).temporal
+            const limit = deps.historyLimit ?? 200
+            temporal.setState({ pastStates: [...temporal.getState().pastStates, before].slice(-limit), futureStates: [] })
+          },
           refineLayout() {
             if (deps.elkLayout === false) return
             const { resources, layout: placed } = get()

@@ -125,6 +125,12 @@ export interface DesignerActions {
   /** The user typed in a tab: keep the text; if it parses, replace that tab's resources. */
   editYaml(tab: YamlTab, text: string): void
   moveNode(id: string, position: NodePosition): void
+  /**
+   * One user gesture (a drop, a click-add, a drag that attaches): every resource edit and layout move
+   * `run` makes is recorded as ONE history step, resources and layout together, so one undo takes
+   * back the whole gesture.
+   */
+  gesture(run: () => void): void
   resizeNamespace(name: string, box: NamespaceBox): void
   setOptions(options: Partial<EngineOptions>): void
   setRequest(request: Partial<RequestSettings>): void

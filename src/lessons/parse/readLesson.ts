@@ -29,7 +29,7 @@ export interface LessonDraft {
 
 const LESSON_FIELDS = ['id', 'title', 'summary', 'profile', 'base', 'steps'] as const
 const STEP_FIELDS = ['id', 'title', 'section', 'explanation', 'request', 'expect', 'commands'] as const
-const STEP_OPTIONAL = ['apply', 'delete', 'note', 'seedState', 'seedTable'] as const
+const STEP_OPTIONAL = ['outcome', 'apply', 'delete', 'note', 'seedState', 'seedTable'] as const
 
 function readToken(problems: Problems, value: unknown, path: Path): TokenSpec | undefined {
   if (value === undefined || value === null) return undefined
@@ -135,6 +135,7 @@ function readStep(problems: Problems, value: unknown, path: Path): LessonStep | 
   const title = readString(problems, fields.title, at('title'))
   const section = readString(problems, fields.section, at('section'))
   const explanation = readString(problems, fields.explanation, at('explanation'))
+  const outcome = readString(problems, fields.outcome, at('outcome'))
   const apply = readString(problems, fields.apply, at('apply'))
   const deletes = readDeletes(problems, fields.delete, at('delete'))
   const request = readRequest(problems, fields.request, at('request'))
@@ -149,6 +150,7 @@ function readStep(problems: Problems, value: unknown, path: Path): LessonStep | 
     title,
     section,
     explanation,
+    ...(outcome === undefined ? {} : { outcome }),
     ...(apply === undefined ? {} : { apply }),
     ...(deletes === undefined ? {} : { delete: deletes }),
     request,

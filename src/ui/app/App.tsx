@@ -7,6 +7,7 @@ import { useWorkshopActive, WorkshopLayer, WorkshopPanel } from '../workshop'
 import { SaveNotices } from './SaveNotices'
 import { StatusBar } from './StatusBar'
 import { useFileDrop } from './useFileDrop'
+import { useEscapeLayers } from './useEscapeLayers'
 import { useHistoryShortcuts } from './useHistoryShortcuts'
 import { useShareLink } from './useShareLink'
 import { Workspace, type CellRef } from './Workspace'
@@ -57,6 +58,8 @@ export default function App() {
     const store = useDesignerStore.getState()
     if (store.selection.kind === 'cell') store.select({ kind: 'none' })
   }, [])
+
+  useEscapeLayers(explained !== undefined, closeExplain)
 
   return (
     <div className="app">

@@ -65,7 +65,7 @@ export function Workspace({ explained, onExplain, onCloseExplain, lead }: Worksp
           <ConnectivityGrid current={explained} onExplain={(row, column) => onExplain({ row, column })} />
         </div>
         <Splitter orientation="horizontal" value={gridH} min={grid.min} max={grid.max} onChange={setGrid} label="Resize connectivity grid" controls="pane-grid" />
-        <div className="pane">
+        <div id="pane-editor" className="pane">
           <EditorPane />
         </div>
       </div>

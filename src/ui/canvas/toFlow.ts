@@ -90,9 +90,13 @@ function childNode(node: CanvasNode, index: FlowIndex): DesignerNode {
   return { ...base, type: 'resource', data: { key: node.id, kind: lead.kind, name: lead.metadata.name, summary: resourceSummary(lead) } }
 }
 
-/** Top-left of the mesh marker: above the cluster-scoped row, at the left of the design. */
+/**
+ * Top-left of the mesh marker: above the cluster-scoped row and above every namespace box (a box moved
+ * or grown upwards never covers it: it is the drop target for mesh-wide rules), at the left of the design.
+ */
 export function meshMarkerPosition(layout: Layout): { x: number; y: number } {
-  return { x: Math.min(0, ...Object.values(layout.namespaces).map((b) => b.x)), y: MESH_MARKER.y }
+  const boxes = Object.values(layout.namespaces)
+  return { x: Math.min(0, ...boxes.map((b) => b.x)), y: Math.min(MESH_MARKER.y, ...boxes.map((b) => b.y - MESH_MARKER.height - 24)) }
 }
 
 /**
@@ -160,6 +164,8 @@ export function toFlow(resources: readonly KubeObject[], layout: Layout, model: 
     data: {},
     draggable: false,
     selectable: false,
+    // Drawn over the namespace boxes, so nothing hides it.
+    zIndex: 1000,
   }
   const itemById = new Map(items.map((n) => [n.id, n]))
   const span: Span = (id) => {

@@ -1,9 +1,11 @@
-import { useLayoutEffect, useRef } from 'react'
+import { useLayoutEffect, useMemo, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useDesignerStore } from '../../store'
 import { markTiming } from '../../store/timing'
+import { isHiddenCell } from '../../store/workshop'
 import { GridLegend } from './GridLegend'
 import { GridTable } from './GridTable'
+import { useHiddenCells } from './useHiddenCells'
 import './ConnectivityGrid.css'
 
 export interface ConnectivityGridProps {
@@ -22,6 +24,9 @@ export function ConnectivityGrid({ current, onExplain }: ConnectivityGridProps) 
   useLayoutEffect(() => {
     if (grid) markTiming('mad:grid-dom')
   }, [grid])
+  // Predict-then-reveal: the step's cells show no code, and are not counted as changed, until the reveal.
+  const hidden = useHiddenCells()
+  const changedShown = useMemo(() => (hidden.size === 0 ? changed.size : [...changed].filter((key) => !isHiddenCell(hidden, ...splitCellKey(key))).length), [changed, hidden])
   const rows = grid?.rows.length ?? 0
   const columns = grid?.columns.length ?? 0
 
@@ -43,8 +48,10 @@ export function ConnectivityGrid({ current, onExplain }: ConnectivityGridProps) 
         <span className="pane-header-end" aria-live="polite">
           {computing ? (
             <span className="grid-computing">Evaluating…</span>
-          ) : changed.size > 0 ? (
-            <span className="grid-changed-count">{changed.size} changed</span>
+          ) : hidden.size > 0 ? (
+            <span className="grid-hidden-count">Cells of the lesson step hidden until you reveal it</span>
+          ) : changedShown > 0 ? (
+            <span className="grid-changed-count">{changedShown} changed</span>
           ) : grid && rows > 0 && columns > 0 ? (
             <span className="grid-hint">Select a cell to see why</span>
           ) : null}
@@ -66,6 +73,7 @@ export function ConnectivityGrid({ current, onExplain }: ConnectivityGridProps) 
           <GridTable
             grid={grid}
             changed={changed}
+            hidden={hidden}
             current={current}
             scrollRef={scrollRef}
             caption={`Connectivity: the response code of curl ${path} from each client (rows) to each service port (columns). Select a cell for its explanation.`}
@@ -77,4 +85,9 @@ export function ConnectivityGrid({ current, onExplain }: ConnectivityGridProps) 
       <GridLegend />
     </section>
   )
+}
+
+function splitCellKey(key: string): [string, string] {
+  const bar = key.indexOf('|')
+  return [key.slice(0, bar), key.slice(bar + 1)]
 }

@@ -1,7 +1,8 @@
 import { memo } from 'react'
 import type { GridView } from '../../store/types'
+import { isHiddenCell } from '../../store/workshop'
 import type { ColumnSpan } from './GridTable'
-import { cellKey, verdictLook } from './verdictStyle'
+import { HIDDEN_LOOK, cellKey, verdictLook } from './verdictStyle'
 
 type RowView = GridView['rows'][number]
 type ColumnView = GridView['columns'][number]
@@ -14,6 +15,8 @@ export interface GridRowProps {
   /** The whole grid's cells; only this row's slice is read (and compared). */
   cells: ArrayLike<number>
   changed: ReadonlySet<string>
+  /** Cells whose code stays hidden until the lesson step is revealed. */
+  hidden: ReadonlySet<string>
   /** The column of the open explanation when it is in this row, else -1. */
   currentCol: number
   /** The column holding the roving tab stop when it is in this row, else -1. */
@@ -27,7 +30,7 @@ export interface GridRowProps {
 }
 
 /** One client's row: its header and one verdict button per service port. */
-function GridRowView({ row, r, columns, cells, changed, currentCol, focusCol, ariaRowIndex, span, onFocusCell, onActivate }: GridRowProps) {
+function GridRowView({ row, r, columns, cells, changed, hidden, currentCol, focusCol, ariaRowIndex, span, onFocusCell, onActivate }: GridRowProps) {
   const width = columns.length
   const first = span?.start ?? 0
   const shown = span ? columns.slice(span.start, span.end) : columns
@@ -42,10 +45,11 @@ function GridRowView({ row, r, columns, cells, changed, currentCol, focusCol, ar
       {span && <td className="grid-colspacer" aria-hidden="true" />}
       {shown.map((column, k) => {
         const c = first + k
-        const look = verdictLook(cells[r * width + c] ?? 255)
-        const isChanged = changed.size > 0 && changed.has(cellKey(row.label, column.label))
+        const isHidden = isHiddenCell(hidden, row.label, column.label)
+        const look = isHidden ? HIDDEN_LOOK : verdictLook(cells[r * width + c] ?? 255)
+        const isChanged = !isHidden && changed.size > 0 && changed.has(cellKey(row.label, column.label))
         const isCurrent = currentCol === c
-        const name = `${row.label} to ${column.label}: ${look.tone === 'none' ? 'no request' : look.text}`
+        const name = `${row.label} to ${column.label}: ${look.tone === 'none' ? 'no request' : isHidden ? 'hidden until you reveal the lesson step' : look.text}`
         return (
           <td key={column.label} className="grid-cell-wrap" aria-colindex={span ? c + 2 : undefined}>
             <button
@@ -79,7 +83,7 @@ function GridRowView({ row, r, columns, cells, changed, currentCol, focusCol, ar
 /** Same row when everything it shows is equal: cells of this row compared by value, marks by key. */
 function sameRow(a: GridRowProps, b: GridRowProps): boolean {
   if (a.r !== b.r || a.columns !== b.columns || a.currentCol !== b.currentCol || a.focusCol !== b.focusCol || a.ariaRowIndex !== b.ariaRowIndex) return false
-  if (a.onFocusCell !== b.onFocusCell || a.onActivate !== b.onActivate) return false
+  if (a.onFocusCell !== b.onFocusCell || a.onActivate !== b.onActivate || a.hidden !== b.hidden) return false
   if (a.span !== b.span && (a.span?.start !== b.span?.start || a.span?.end !== b.span?.end)) return false
   if (a.row !== b.row && (a.row.label !== b.row.label || a.row.sidecar !== b.row.sidecar || a.row.external !== b.row.external)) return false
   const width = b.columns.length

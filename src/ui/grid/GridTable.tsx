@@ -13,10 +13,13 @@ export const COLUMN_WIDTH = 120
 export const ROW_HEADER_WIDTH = 240
 /** .grid-scroll's left padding: where the table starts in the scrolled box. */
 const SCROLL_PADDING_LEFT = 12
+const NO_CELLS: ReadonlySet<string> = new Set()
 
 export interface GridTableProps {
   grid: GridView
   changed: ReadonlySet<string>
+  /** Cells whose code is hidden until a lesson step is revealed (see isHiddenCell). */
+  hidden?: ReadonlySet<string>
   /** The cell whose explanation is open. */
   current?: { row: number; column: number }
   caption: string
@@ -30,7 +33,7 @@ interface Pos {
 }
 
 /** The connectivity table: rows are clients, columns service ports; every verdict cell is a button. */
-export function GridTable({ grid, changed, current, caption, scrollRef, onActivate }: GridTableProps) {
+export function GridTable({ grid, changed, hidden = NO_CELLS, current, caption, scrollRef, onActivate }: GridTableProps) {
   const rowCount = grid.rows.length
   const colCount = grid.columns.length
   const virtual = rowCount > VIRTUALIZE_ABOVE
@@ -167,6 +170,7 @@ export function GridTable({ grid, changed, current, caption, scrollRef, onActiva
               columns={columns}
               cells={grid.cells}
               changed={changed}
+              hidden={hidden}
               currentCol={current?.row === r ? current.column : -1}
               focusCol={r === row ? col : -1}
               ariaRowIndex={virtual || virtualColumns ? r + 2 : undefined}

@@ -4,7 +4,7 @@
  */
 import { NO_REQUEST, formatVerdict, verdictById, type HttpCode, type Verdict } from '../../engine'
 
-export type VerdictTone = 'ok' | 'denied' | 'unavailable' | 'reset' | 'notfound' | 'none'
+export type VerdictTone = 'ok' | 'denied' | 'unavailable' | 'reset' | 'notfound' | 'none' | 'hidden'
 
 export interface VerdictLook {
   tone: VerdictTone
@@ -25,6 +25,9 @@ const BY_CODE: Record<HttpCode, { tone: VerdictTone; symbol: string }> = {
 }
 
 const NONE: VerdictLook = { tone: 'none', symbol: '', text: '—' }
+
+/** A cell the learner is still predicting: no code, no colour that would give it away. */
+export const HIDDEN_LOOK: VerdictLook = { tone: 'hidden', symbol: '', text: '?' }
 
 /** The look of a grid cell's verdict id (NO_REQUEST included). */
 export function verdictLook(id: number): VerdictLook {

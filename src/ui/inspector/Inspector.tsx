@@ -9,6 +9,7 @@ import { GatewayForm, VirtualServiceForm } from './IngressForms'
 import { NamespaceForm } from './NamespaceForm'
 import { PolicyForm } from './PolicyForm'
 import { RuleForm } from './RuleForm'
+import { selectionId, useInspectorState } from './inspectorState'
 import { useObject } from './useSelected'
 import './inspector.css'
 
@@ -40,10 +41,11 @@ function title(selection: ReturnType<typeof useDesignerStore.getState>['selectio
 export function Inspector() {
   const selection = useDesignerStore((s) => s.selection)
   const select = useDesignerStore((s) => s.select)
+  const closedFor = useInspectorState((s) => s.closedFor)
   const heading = title(selection)
-  if (!heading) return null
+  if (!heading || closedFor === selectionId(selection)) return null
   return (
-    <aside className="inspector nokey" role="complementary" aria-label="Inspector" onKeyDown={(e) => e.key === 'Escape' && e.target === e.currentTarget && select({ kind: 'none' })}>
+    <aside className="inspector nokey" role="complementary" aria-label="Inspector">
       <header className="inspector__header">
         <span className="inspector__kind">{heading.kind}</span>
         <h2 className="inspector__title">{heading.name}</h2>

@@ -1,5 +1,6 @@
 import { exportAllYaml, exportIstioYaml, exportKubectlApply, useDesignerStore } from '../../store'
 import { copyText, downloadFile, MenuButton } from '../components'
+import { hiddenCellsText, useWorkshopStore } from '../../store/workshop'
 import { drawGridPng } from '../grid'
 import type { Notify } from './notice'
 
@@ -13,7 +14,8 @@ export function ExportMenu({ notify }: { notify: Notify }) {
       const png = await drawGridPng(grid, {
         title: 'Connectivity',
         subtitle: `curl ${request.path} · Istio ${options.profile} profile · R11 ${options.r11} · ${new Date().toLocaleString()}`,
-        changed: gridState.changed,
+        // No change marks: they only mean something next to the last edit, not in a picture for others.
+        hidden: new Set(hiddenCellsText(useWorkshopStore.getState()).split('\n').filter(Boolean)),
       })
       downloadFile('connectivity.png', png)
     } catch (e) {
