@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { objectsAtState, seedTables, seedWorkloads } from '../../scenarios/seed'
+import { readFileSync } from 'node:fs'
+import { objectsAtState, type SeedTables } from '../../scenarios/seed/replay'
+import { parseManifests } from '../../yaml'
 import { DEFAULT_OPTIONS, type EngineOptions } from '../types'
 import { parseIntent } from '../../intent/parseIntent'
 import { checkObjects, type CheckInput } from './check'
 import { searchFixes } from './fix/search'
+
+const seedTables = JSON.parse(readFileSync(new URL('../../scenarios/seed/seed-tables.json', import.meta.url), 'utf8')) as SeedTables
+const seedWorkloads = () => parseManifests(readFileSync(new URL('../../scenarios/seed/workloads.yaml', import.meta.url), 'utf8'), 'workloads.yaml').objects
 
 const input = (options: EngineOptions = DEFAULT_OPTIONS): CheckInput => ({ options, request: { path: '/ip', headers: {}, now: 1_700_000_000 }, keySets: new Map() })
 const intent = (text: string) => {

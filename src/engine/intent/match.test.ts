@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { objectsAtState, seedTables, seedWorkloads } from '../../scenarios/seed'
+import { readFileSync } from 'node:fs'
+import { objectsAtState, type SeedTables } from '../../scenarios/seed/replay'
+import { parseManifests } from '../../yaml'
 import { parseIntent } from '../../intent/parseIntent'
 import { DEFAULT_OPTIONS } from '../types'
 import { checkObjects } from './check'
@@ -7,6 +9,9 @@ import { clientMatches, governingExpectation, specificity, targetMatches } from 
 import { outcomeHolds } from './outcome'
 import { parseClientSet, parseTargetSet } from './sets'
 import type { ClientRef, TargetRef } from './types'
+
+const seedTables = JSON.parse(readFileSync(new URL('../../scenarios/seed/seed-tables.json', import.meta.url), 'utf8')) as SeedTables
+const seedWorkloads = () => parseManifests(readFileSync(new URL('../../scenarios/seed/workloads.yaml', import.meta.url), 'utf8'), 'workloads.yaml').objects
 
 const sleepFoo: ClientRef = { kind: 'workload', name: 'sleep', namespace: 'foo', sidecar: true }
 const sleepLegacy: ClientRef = { kind: 'workload', name: 'sleep', namespace: 'legacy', sidecar: false }
