@@ -7,3 +7,4 @@ export { checkModel, checkObjects, checkGrid, gridFor, modelOf, applyIntentReque
 export { searchFixes, MAX_EDITS, DEFAULT_MAX_EVALUATIONS, type Fix, type FixSearchResult, type Conflict, type SearchOptions } from './fix/search'
 export { candidateEdits, type CandidateEdit, type Scope, type ProfileCandidates } from './fix/candidates'
 export { diffGrids, diffDesigns, changedObjects, type CellChange, type ObjectChange, type DesignDiff } from './diff'
+export { keyOf as keyOfObject } from './fix/objects'
