@@ -2,7 +2,6 @@
  * `grid --expect`, `--suggest` and `--diff`: intent checks, fixes and differences from the command
  * line. Output goes through the returned text; the caller writes it and exits with `status`.
  */
-import { stringify } from 'yaml'
 import { intent as engineIntent, type Model } from '../engine'
 import type { CellCheck, CheckInput, Expectation } from '../engine/intent'
 import { parseIntent, type IntentProblem } from '../intent/parseIntent'
@@ -11,6 +10,7 @@ import type { GridArgs } from './args'
 import type { IntentArgs } from './intentArgs'
 import type { LoadedInputs } from './inputs'
 import { junitReport } from './junit'
+import { stringifyManifests } from '../yaml'
 
 type Loaded = Extract<LoadedInputs, { ok: true }>
 
@@ -103,7 +103,7 @@ async function suggest(loaded: Loaded, expectations: Expectation[], input: Check
     out += `# touches ${fix.touched.length} object${fix.touched.length === 1 ? '' : 's'}: ${fix.touched.join(', ')}\n`
     for (const key of fix.touched) {
       const object = fix.objects.find((o) => engineIntent.keyOfObject(o) === key)
-      if (object) out += `---\n${stringify(object, { lineWidth: 0 })}`
+      if (object) out += `---\n${stringifyManifests([object])}`
     }
     if (i < result.fixes.length - 1) out += '---\n'
   })

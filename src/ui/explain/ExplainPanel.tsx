@@ -5,6 +5,7 @@ import { useDesignerStore } from '../../store'
 import { Button, CopyButton, Icon } from '../components'
 import { lookOfVerdict } from '../grid'
 import { RunLoopSection } from '../loop'
+import { CellExpectation } from '../intent'
 import { POLICY_LEVEL_WORDS, SERVER_WORDS, TRANSPORT_WORDS, resourceName, ruleTitle } from './words'
 import './ExplainPanel.css'
 
@@ -77,6 +78,7 @@ export function ExplainPanel({ row, column, onClose }: ExplainPanelProps) {
       <div className="explain-body">
         {loaded.state === 'loading' && <p className="explain-muted">Working out the explanation…</p>}
         {loaded.state === 'gone' && <p className="explain-muted">This cell is no longer in the grid.</p>}
+        {ex && <CellExpectation row={row} column={column} />}
         {ex && <ExplanationBody ex={ex} onOpen={open} />}
         {ex && <RunLoopSection row={row} column={column} />}
       </div>

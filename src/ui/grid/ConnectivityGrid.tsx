@@ -2,6 +2,8 @@ import { useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useDesignerStore } from '../../store'
 import { GridLegend } from './GridLegend'
+import { IntentBar, useIntentOverlay } from '../intent'
+import { useIntentStore } from '../../store/intent'
 import { GridTable } from './GridTable'
 import './ConnectivityGrid.css'
 
@@ -17,6 +19,19 @@ export function ConnectivityGrid({ current, onExplain }: ConnectivityGridProps) 
     useShallow((s) => ({ grid: s.gridState.grid, changed: s.gridState.changed, computing: s.gridState.computing, path: s.request.path })),
   )
   const scrollRef = useRef<HTMLDivElement>(null)
+  const overlay = useIntentOverlay(grid)
+  // Expect mode: a click sets or cycles the expectation instead of explaining.
+  const expectMode = overlay.marks?.expectMode ?? false
+  const onCell = (row: number, column: number) => {
+    const r = grid?.rows[row]
+    const c = grid?.columns[column]
+    if (expectMode && r && c) useIntentStore.getState().cycleExpectation(r.label, c.label)
+    else onExplain(row, column)
+  }
+  const onHeader = (kind: 'row' | 'column', index: number) => {
+    const label = kind === 'row' ? grid?.rows[index]?.label : grid?.columns[index]?.label
+    if (label) useIntentStore.getState().cycleExpectation(kind === 'row' ? label : '*', kind === 'row' ? '*' : label)
+  }
   const rows = grid?.rows.length ?? 0
   const columns = grid?.columns.length ?? 0
 
@@ -45,6 +60,7 @@ export function ConnectivityGrid({ current, onExplain }: ConnectivityGridProps) 
           ) : null}
         </span>
       </header>
+      <IntentBar overlay={overlay} onExplain={onExplain} />
       <div ref={scrollRef} className="grid-scroll">
         {!grid ? (
           <p className="grid-empty">{computing ? 'Evaluating the design…' : 'No grid yet.'}</p>
@@ -64,7 +80,9 @@ export function ConnectivityGrid({ current, onExplain }: ConnectivityGridProps) 
             current={current}
             scrollRef={scrollRef}
             caption={`Connectivity: the response code of curl ${path} from each client (rows) to each service port (columns). Select a cell for its explanation.`}
-            onActivate={onExplain}
+            onActivate={onCell}
+            marks={overlay.marks}
+            onHeader={onHeader}
           />
         )}
         {grid?.externalNote && <p className="grid-note">Ingress: {grid.externalNote}</p>}
