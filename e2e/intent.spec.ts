@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { applyMeshPolicy, cell, grid, setExpectations, summary } from './intentJourney'
+import { applyMeshPolicy, cell, grid, setExpectations, summary } from './intentJourney.js'
 
 /**
  * Design by intent (issue 14): set expectations by clicking, see violations, get and apply the

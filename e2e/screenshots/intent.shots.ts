@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { applyMeshPolicy, cell, grid, setExpectations, summary } from '../intentJourney'
+import { applyMeshPolicy, cell, grid, setExpectations, summary } from '../intentJourney.js'
 
 /** docs/screenshots/intent-*.png: expect mode with violations, the suggested fixes, a comparison. */
 test.describe('Intent screenshots', () => {

@@ -74,12 +74,10 @@ export function IntentBar({ overlay, onExplain }: IntentBarProps) {
           </Button>
         </>
       )}
-      <Button icon="eye" variant="ghost" onClick={() => setCompareOpen(true)}>
-        Compare…
-      </Button>
+      <Button icon="eye" variant="ghost" aria-label="Compare…" title="Compare with a saved version, the last export or a file" onClick={() => setCompareOpen(true)} />
       {comparison && (
         <span className="intent-comparing">
-          Comparing with <strong>{comparison.name}</strong>
+          <span className="visually-hidden">Comparing </span>vs <strong>{comparison.name}</strong>
           {comparison.diff ? `: ${comparison.diff.cells.length} ${comparison.diff.cells.length === 1 ? 'cell changes' : 'cells change'}` : '…'}
           <Button variant="ghost" onClick={() => setDrawer('changes')}>
             Show changes
