@@ -28,6 +28,9 @@ export function buildModel(objects: readonly KubeObject[], options: EngineOption
 
 export * from './types'
 export type * from './istio'
+export type * from './security'
+export { isSecurityResource, SECURITY_KINDS } from './security'
+export * from './profile'
 export type { Mesh, Service, ServicePort, Workload, Namespace } from './mesh/model'
 export { prepareEvaluation } from './evaluate/prepare'
 export type { EvaluationContext } from './evaluate/context'
@@ -36,7 +39,7 @@ export { explainWorkloadCell, explainExternal, type CellExplanation, type Explan
 export { listClients, listTargets, targetLabel, clientLabel, type Target } from './evaluate/targets'
 export { resolveTarget } from './evaluate/resolveTarget'
 export { tlsCheckRows, formatTlsCheck, type TlsCheckRow } from './evaluate/tlsCheck'
-export { verdictById, formatVerdict, NO_REQUEST, VERDICTS } from './decide/verdicts'
+export { verdictById, formatVerdict, verdictBody, NO_REQUEST, VERDICTS } from './decide/verdicts'
 export { evaluateExternal, type ExternalOutcome } from './ingress/externalVerdict'
 export { MESH_CODES } from './diagnostics'
 export { runRequestLoop, type LoopProbe, type LoopSpec } from './evaluate/requestLoop'
