@@ -50,10 +50,8 @@ export function applyIntentRequest(base: RequestProfile, override: IntentRequest
   const headers: Record<string, string> = {}
   for (const [name, value] of Object.entries(base.headers)) if (override.token === undefined || name.toLowerCase() !== 'authorization') headers[name] = value
   if (override.token !== undefined && override.token !== 'none') headers.Authorization = `Bearer ${override.token === 'demo' ? ISTIO_DEMO_JWT : override.token}`
-  const profile: RequestProfile & { method?: string } = { ...base, headers, ...(override.path !== undefined ? { path: override.path } : {}) }
-  // Profiles that model HTTP methods (AuthorizationPolicy) read it; the 1.0/1.1 rules ignore it.
-  if (override.method !== undefined) profile.method = override.method
-  return profile
+  // Profiles that model HTTP methods (AuthorizationPolicy, M25) read the method; 1.0/1.1 ignore it.
+  return { ...base, headers, ...(override.path !== undefined ? { path: override.path } : {}), ...(override.method !== undefined ? { method: override.method } : {}) }
 }
 
 export function clientRefOf(row: Grid['rows'][number]): ClientRef {

@@ -13,6 +13,10 @@
 import { ROOT_NAMESPACE, type Mesh } from '../../mesh/model'
 import type { EngineOptions, KubeObject, ResourceKey } from '../../types'
 import { clone, findKey, keyOf, podMeta, put, record, setAnnotation } from './objects'
+import { honoursV1alpha1, isModernProfile, meshSettings } from '../../profile'
+import type { CellCheck } from '../check'
+import type { Expectation } from '../types'
+import { modernCandidates } from './modern'
 
 export type Scope = 'workload' | 'namespace' | 'mesh'
 
@@ -130,8 +134,8 @@ function withTls(base: KubeObject | undefined, fresh: () => KubeObject, mode: Tl
 function ruleCandidates(objects: readonly KubeObject[], mesh: Mesh, options: EngineOptions): CandidateEdit[] {
   const out: CandidateEdit[] = []
   const targets: { scope: Scope; host: string; namespace: string; name: string; label: string }[] = []
-  // Istio 1.0 reads every rule mesh-wide; 1.1 puts mesh-wide defaults in the root namespace.
-  const meshNamespace = options.profile === '1.0' ? 'default' : ROOT_NAMESPACE
+  // Istio 1.0 reads every rule mesh-wide; later profiles put mesh-wide defaults in the root namespace.
+  const meshNamespace = options.profile === '1.0' ? 'default' : isModernProfile(options.profile) ? meshSettings(options).rootNamespace : ROOT_NAMESPACE
   targets.push({ scope: 'mesh', host: '*.local', namespace: meshNamespace, name: 'default', label: 'every service (*.local)' })
   for (const ns of userNamespaces(mesh)) targets.push({ scope: 'namespace', host: `*.${ns}.svc.cluster.local`, namespace: ns, name: 'default', label: `services in ${ns}` })
   for (const s of userServices(mesh)) targets.push({ scope: 'workload', host: s.fqdn, namespace: s.namespace, name: s.name, label: `${s.name}.${s.namespace}` })
@@ -208,9 +212,24 @@ function injectionCandidates(objects: readonly KubeObject[], mesh: Mesh): Candid
 
 export type ProfileCandidates = (objects: readonly KubeObject[], mesh: Mesh, options: EngineOptions) => CandidateEdit[]
 
+/** What the modern candidates are derived from: the violated cells and their expectations. */
+export interface CandidateContext {
+  violated: readonly CellCheck[]
+  expectations: readonly Expectation[]
+}
+
 /** Every candidate edit of the design, in a stable order. */
-export function candidateEdits(objects: readonly KubeObject[], mesh: Mesh, options: EngineOptions, extra: readonly ProfileCandidates[] = []): CandidateEdit[] {
-  const all = [...authnCandidates(objects, mesh), ...ruleCandidates(objects, mesh, options), ...injectionCandidates(objects, mesh), ...extra.flatMap((f) => f(objects, mesh, options))]
+export function candidateEdits(objects: readonly KubeObject[], mesh: Mesh, options: EngineOptions, extra: readonly ProfileCandidates[] = [], context: CandidateContext = { violated: [], expectations: [] }): CandidateEdit[] {
+  const modern = modernCandidates(objects, mesh, options, context.violated, context.expectations, userNamespaces(mesh), userServices(mesh))
+  const all = [
+    // v1alpha1 Policy/MeshPolicy only where the profile honours them (1.0, 1.1, 1.5).
+    ...(honoursV1alpha1(options.profile) ? authnCandidates(objects, mesh) : []),
+    ...modern.filter((c) => c.id.startsWith('peerauthn/')),
+    ...ruleCandidates(objects, mesh, options),
+    ...injectionCandidates(objects, mesh),
+    ...modern.filter((c) => c.id.startsWith('authz/')),
+    ...extra.flatMap((f) => f(objects, mesh, options)),
+  ]
   const seen = new Set<string>()
   return all.filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)))
 }

@@ -90,7 +90,7 @@ export async function searchFixes(objects: readonly KubeObject[], expectations: 
   const maxEvaluations = options.maxEvaluations ?? DEFAULT_MAX_EVALUATIONS
   const model: Model = modelOf(objects, input.options)
   const before = await checkModel(model, expectations, input)
-  const candidates = candidateEdits(objects, model.mesh, input.options, options.profileCandidates ?? [])
+  const candidates = candidateEdits(objects, model.mesh, input.options, options.profileCandidates ?? [], { violated: before.violated, expectations })
   const empty: FixSearchResult = { fixes: [], conflicts: [], violatedBefore: before.violated.length, candidates: candidates.length, evaluated: 0, truncated: false }
   if (before.violated.length === 0) return empty
   const order = new Map(candidates.map((c, i) => [c.id, i]))
