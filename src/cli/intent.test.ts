@@ -9,6 +9,7 @@ import { promisify } from 'node:util'
 import { describe, expect, it, vi } from 'vitest'
 import { objectsAtState, type SeedTables } from '../scenarios/seed/replay'
 import { parseManifests, stringifyManifests } from '../yaml'
+import { modernTaskWorkloads } from '../scenarios/modern/taskWorkloads'
 
 const run = promisify(execFile)
 const dir = mkdtempSync(join(tmpdir(), 'grid-intent-'))
@@ -114,6 +115,20 @@ describe('grid --suggest', () => {
     const { stdout, code } = await grid(['--suggest', '--expect', intent, stateFile('S0')])
     expect(code).toBe(1)
     expect(stdout).toContain(`# ${intent}:3 (sleep.bar to httpbin.foo:8000: 503) conflicts with ${intent}:2 (sleep.foo to httpbin.foo:8000: allow)\n`)
+  })
+})
+
+describe('under a modern profile', () => {
+  it('--suggest finds a STRICT PeerAuthentication in foo for legacy -> foo deny', async () => {
+    const design = join(dir, 'modern.yaml')
+    writeFileSync(design, stringifyManifests(modernTaskWorkloads('1.24')))
+    const intent = intentFile('modern-intent.yaml', 'expectations:\n- {from: "*", to: "*", expect: allow}\n- {from: sleep.legacy, to: "*.foo", expect: deny}\n')
+    const checked = await grid(['--istio', '1.24', '--expect', intent, design])
+    expect(checked).toMatchObject({ code: 1, stdout: `sleep.legacy to httpbin.foo:8000: expected deny, got 200 (rule M22, ${intent}:3)\n` })
+    const { stdout, code } = await grid(['--istio', '1.24', '--suggest', '--expect', intent, design])
+    expect(code).toBe(0)
+    const first = parseManifests(stdout.split('# fix 2 of')[0] ?? '').objects
+    expect(first).toEqual([{ apiVersion: 'security.istio.io/v1beta1', kind: 'PeerAuthentication', metadata: { name: 'httpbin', namespace: 'foo' }, spec: { selector: { matchLabels: { app: 'httpbin' } }, mtls: { mode: 'STRICT' } } }])
   })
 })
 
