@@ -9,6 +9,7 @@ import { searchFixes, type CheckInput } from '../src/engine/intent'
 import { parseIntent } from '../src/intent/parseIntent'
 import { objectsAtState, type SeedTables } from '../src/scenarios/seed/replay'
 import { syntheticMesh } from '../src/scenarios/synthetic/syntheticMesh'
+import { modernTaskWorkloads } from '../src/scenarios/modern/taskWorkloads'
 import { parseManifests } from '../src/yaml'
 
 const RUNS = 9
@@ -40,6 +41,12 @@ const SCENARIOS: Scenario[] = [
     objects: objectsAtState(seed, workloads, 'S7'),
     intent: '- {from: "*", to: "*", expect: allow}\n',
     options: { ...DEFAULT_OPTIONS, profile: '1.1' },
+  },
+  {
+    name: 'task workloads (1.24): legacy -> foo denied',
+    objects: modernTaskWorkloads('1.24'),
+    intent: '- {from: "*", to: "*", expect: allow}\n- {from: sleep.legacy, to: "*.foo", expect: deny}\n',
+    options: { ...DEFAULT_OPTIONS, profile: '1.24' },
   },
   {
     name: 'seed S0: conflict (no fix exists)',
