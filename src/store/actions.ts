@@ -153,8 +153,10 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
       const { resources, layout, options } = decoded.design
       // A link shared "with tokens" carries request settings: merge them into this browser's.
       if (decoded.request) set({ request: mergeSharedRequest(get().request, decoded.request) })
+      if (decoded.design.intent !== undefined) set({ intent: decoded.design.intent })
       loadDesign(resources, 'share', layout, options)
       return { ok: true }
     },
+    setIntent: (intent) => set({ intent }),
   }
 }

@@ -18,7 +18,12 @@ export interface Design {
   resources: KubeObject[]
   layout: Layout
   options: EngineOptions
+  /** intent.yaml text (optional in saved designs and links). */
+  intent?: string
 }
+
+/** intent.yaml longer than this is refused (a few thousand expectations). */
+const MAX_INTENT_CHARS = 512 * 1024
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string }
 
@@ -129,6 +134,11 @@ export function checkDesign<T extends Design>(value: unknown, extra?: (envelope:
     if (!Array.isArray(value.resources)) fail('the design has no resources list')
     // A Secret's data never reaches the store, even from an old link or an old autosave (issue 8).
     const design: Design = { resources: [...withoutSecretData(value.resources.map(checkResource))], layout: checkLayout(value.layout), options: checkOptions(value.options) }
+    if (value.intent !== undefined) {
+      if (typeof value.intent !== 'string') fail('intent is not a string')
+      if (value.intent.length > MAX_INTENT_CHARS) fail('intent is too long')
+      design.intent = value.intent
+    }
     return { ok: true, value: extra ? extra(value, design) : (design as T) }
   } catch (error) {
     if (error instanceof Invalid) return { ok: false, message: error.message }

@@ -129,6 +129,7 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
           gridState: { grid: undefined, changed: new Set(), millis: 0, computing: true },
           selection: { kind: 'none' },
           reveal: undefined,
+          intent: opening.design.intent ?? '',
         }
         queueMicrotask(() => {
           scheduleGrid(ctx)

@@ -112,6 +112,8 @@ export interface DesignerState {
   selection: Selection
   /** Bumped to ask the editor to reveal a line: {tab, line, nonce}. */
   reveal: { tab: YamlTab; line: number; nonce: number } | undefined
+  /** The design's intent.yaml text (src/intent/FORMAT.md); '' when there is none. Not in the undo history. */
+  intent: string
 }
 
 export interface DesignerActions {
@@ -147,6 +149,8 @@ export interface DesignerActions {
   openShareLink(hash: string): { ok: true } | { ok: false; message: string }
   /** Resolves when the grid of the current state (and any pending automatic layout) is done. */
   settled(): Promise<void>
+  /** Replaces the intent.yaml text (the Intent tab, the grid's expect mode). */
+  setIntent(text: string): void
 }
 
 export type DesignerStore = DesignerState & DesignerActions

@@ -6,6 +6,7 @@ import { Button, CopyButton, Icon } from '../components'
 import { isHiddenCell } from '../../store/workshop'
 import { lookOfVerdict, useHiddenCells } from '../grid'
 import { RunLoopSection } from '../loop'
+import { CellExpectation } from '../intent'
 import { POLICY_LEVEL_WORDS, SERVER_WORDS, TRANSPORT_WORDS, resourceName, ruleTitle } from './words'
 import './ExplainPanel.css'
 
@@ -76,6 +77,7 @@ export function ExplainPanel({ row, column, onClose }: ExplainPanelProps) {
         )}
         {!hidden && loaded.state === 'loading' && <p className="explain-muted">Working out the explanation…</p>}
         {loaded.state === 'gone' && <p className="explain-muted">This cell is no longer in the grid.</p>}
+        {ex && <CellExpectation row={row} column={column} />}
         {ex && <ExplanationBody ex={ex} onOpen={open} />}
         {ex && <RunLoopSection row={row} column={column} />}
       </div>

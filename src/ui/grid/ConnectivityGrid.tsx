@@ -4,6 +4,8 @@ import { useDesignerStore } from '../../store'
 import { markTiming } from '../../store/timing'
 import { isHiddenCell } from '../../store/workshop'
 import { GridLegend } from './GridLegend'
+import { IntentBar, useIntentOverlay } from '../intent'
+import { useIntentStore } from '../../store/intent'
 import { GridTable } from './GridTable'
 import { useHiddenCells } from './useHiddenCells'
 import './ConnectivityGrid.css'
@@ -27,6 +29,19 @@ export function ConnectivityGrid({ current, onExplain }: ConnectivityGridProps) 
   // Predict-then-reveal: the step's cells show no code, and are not counted as changed, until the reveal.
   const hidden = useHiddenCells()
   const changedShown = useMemo(() => (hidden.size === 0 ? changed.size : [...changed].filter((key) => !isHiddenCell(hidden, ...splitCellKey(key))).length), [changed, hidden])
+  const overlay = useIntentOverlay(grid)
+  // Expect mode: a click sets or cycles the expectation instead of explaining.
+  const expectMode = overlay.marks?.expectMode ?? false
+  const onCell = (row: number, column: number) => {
+    const r = grid?.rows[row]
+    const c = grid?.columns[column]
+    if (expectMode && r && c) useIntentStore.getState().cycleExpectation(r.label, c.label)
+    else onExplain(row, column)
+  }
+  const onHeader = (kind: 'row' | 'column', index: number) => {
+    const label = kind === 'row' ? grid?.rows[index]?.label : grid?.columns[index]?.label
+    if (label) useIntentStore.getState().cycleExpectation(kind === 'row' ? label : '*', kind === 'row' ? '*' : label)
+  }
   const rows = grid?.rows.length ?? 0
   const columns = grid?.columns.length ?? 0
 
@@ -57,6 +72,7 @@ export function ConnectivityGrid({ current, onExplain }: ConnectivityGridProps) 
           ) : null}
         </span>
       </header>
+      <IntentBar overlay={overlay} onExplain={onExplain} />
       <div ref={scrollRef} className="grid-scroll">
         {!grid ? (
           <p className="grid-empty">{computing ? 'Evaluating the design…' : 'No grid yet.'}</p>
@@ -77,7 +93,9 @@ export function ConnectivityGrid({ current, onExplain }: ConnectivityGridProps) 
             current={current}
             scrollRef={scrollRef}
             caption={`Connectivity: the response code of curl ${path} from each client (rows) to each service port (columns). Select a cell for its explanation.`}
-            onActivate={onExplain}
+            onActivate={onCell}
+            marks={overlay.marks}
+            onHeader={onHeader}
           />
         )}
         {grid?.externalNote && <p className="grid-note">Ingress: {grid.externalNote}</p>}

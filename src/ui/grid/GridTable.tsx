@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type Keyboar
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { GridView } from '../../store/types'
 import { GridRow } from './GridRow'
+import type { GridMarks } from './marks'
 
 /** Above this many rows only the visible ones are in the DOM (with aria-rowcount/rowindex). */
 export const VIRTUALIZE_ABOVE = 80
@@ -25,6 +26,10 @@ export interface GridTableProps {
   caption: string
   scrollRef: RefObject<HTMLDivElement | null>
   onActivate(row: number, column: number): void
+  /** Intent marks (expectations, violations, comparison) and expect mode. */
+  marks?: GridMarks
+  /** Expect mode: a click on a row (client) or column (port) header. */
+  onHeader?(kind: 'row' | 'column', index: number): void
 }
 
 interface Pos {
@@ -33,7 +38,7 @@ interface Pos {
 }
 
 /** The connectivity table: rows are clients, columns service ports; every verdict cell is a button. */
-export function GridTable({ grid, changed, hidden = NO_CELLS, current, caption, scrollRef, onActivate }: GridTableProps) {
+export function GridTable({ grid, changed, hidden = NO_CELLS, current, caption, scrollRef, onActivate, marks, onHeader }: GridTableProps) {
   const rowCount = grid.rows.length
   const colCount = grid.columns.length
   const virtual = rowCount > VIRTUALIZE_ABOVE
@@ -42,9 +47,11 @@ export function GridTable({ grid, changed, hidden = NO_CELLS, current, caption, 
   const pendingFocus = useRef(false)
   const columns = useStableColumns(grid.columns)
   // Stable callbacks, so memoized rows re-render only when what they show changes.
-  const latest = useRef({ onActivate })
+  const latest = useRef({ onActivate, onHeader })
   latest.current.onActivate = onActivate
+  latest.current.onHeader = onHeader
   const activate = useCallback((r: number, c: number) => latest.current.onActivate(r, c), [])
+  const header = useCallback((kind: 'row' | 'column', i: number) => latest.current.onHeader?.(kind, i), [])
   const onFocusCell = useCallback((r: number, c: number) => setFocus((f) => (f.row === r && f.col === c ? f : { row: r, col: c })), [])
 
   const virtualizer = useVirtualizer({
@@ -134,19 +141,31 @@ export function GridTable({ grid, changed, hidden = NO_CELLS, current, caption, 
           </td>
           {virtualColumns && <td className="grid-colspacer" aria-hidden="true" style={{ width: span.padLeft }} />}
           {shown.map((c, k) => {
+            const ci = virtualColumns ? span.start + k : k
             const [host, port] = splitLabel(c.label)
+            const text = (
+              <>
+                <span className="grid-colheader-host">{host}</span>
+                <span className="grid-colheader-port">{port}</span>
+              </>
+            )
             return (
               <th
                 key={c.label}
                 scope="col"
                 className="grid-colheader"
                 aria-label={c.label}
-                aria-colindex={virtualColumns ? span.start + k + 2 : undefined}
+                aria-colindex={virtualColumns ? ci + 2 : undefined}
                 style={virtualColumns ? { width: COLUMN_WIDTH } : undefined}
                 title={`${c.label}: port ${c.portName || c.port}, ${c.protocol}`}
               >
-                <span className="grid-colheader-host">{host}</span>
-                <span className="grid-colheader-port">{port}</span>
+                {marks?.expectMode ? (
+                  <button type="button" className="grid-header-expect" aria-label={`Expect from every client to ${c.label}`} onClick={() => header('column', ci)}>
+                    {text}
+                  </button>
+                ) : (
+                  text
+                )}
               </th>
             )
           })}
@@ -177,6 +196,8 @@ export function GridTable({ grid, changed, hidden = NO_CELLS, current, caption, 
               span={virtualColumns ? span : undefined}
               onFocusCell={onFocusCell}
               onActivate={activate}
+              marks={marks}
+              onHeader={header}
             />
           )
         })}

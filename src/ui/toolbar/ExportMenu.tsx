@@ -2,6 +2,7 @@ import { exportAllYaml, exportIstioYaml, exportKubectlApply, useDesignerStore } 
 import { copyText, downloadFile, MenuButton } from '../components'
 import { hiddenCellsText, useWorkshopStore } from '../../store/workshop'
 import { drawGridPng } from '../grid'
+import { useIntentStore } from '../../store/intent'
 import type { Notify } from './notice'
 
 /** Export the Istio YAML, a paste-ready kubectl block, the whole design, or the grid as a picture. */
@@ -23,13 +24,16 @@ export function ExportMenu({ notify }: { notify: Notify }) {
     }
   }
 
+  // Every export is remembered, so the design can be compared with "Last export" later.
+  const remember = () => useIntentStore.getState().rememberExport()
+
   return (
     <MenuButton
       label="Export"
       icon="download"
       alignRight
       items={[
-        { id: 'istio', label: 'Download Istio YAML', hint: 'istio.yaml: policies, rules, gateways', icon: 'download', onSelect: () => downloadFile('istio.yaml', exportIstioYaml(useDesignerStore.getState())) },
+        { id: 'istio', label: 'Download Istio YAML', hint: 'istio.yaml: policies, rules, gateways', icon: 'download', onSelect: () => (downloadFile('istio.yaml', exportIstioYaml(useDesignerStore.getState())), remember()) },
         {
           id: 'kubectl',
           label: 'Copy kubectl apply block',
@@ -47,7 +51,18 @@ export function ExportMenu({ notify }: { notify: Notify }) {
           label: 'Download everything',
           hint: 'mesh-design.yaml: workloads and Istio config',
           icon: 'file',
-          onSelect: () => downloadFile('mesh-design.yaml', exportAllYaml(useDesignerStore.getState())),
+          onSelect: () => (downloadFile('mesh-design.yaml', exportAllYaml(useDesignerStore.getState())), remember()),
+        },
+        {
+          id: 'intent',
+          label: 'Download intent.yaml',
+          hint: 'The expectations of the design',
+          icon: 'check',
+          onSelect: () => {
+            const text = useDesignerStore.getState().intent
+            if (!text.trim()) return notify({ tone: 'error', text: 'The design has no expectations yet.' })
+            downloadFile('intent.yaml', text)
+          },
         },
         { id: 'png', label: 'Save grid as PNG', hint: 'connectivity.png, with colours and symbols', icon: 'image', onSelect: () => void savePng() },
       ]}
