@@ -28,6 +28,9 @@ export function buildModel(objects: readonly KubeObject[], options: EngineOption
 
 export * from './types'
 export type * from './istio'
+export type * from './security'
+export { isSecurityResource, SECURITY_KINDS } from './security'
+export * from './profile'
 export type { Mesh, Service, ServicePort, Workload, Namespace } from './mesh/model'
 export { prepareEvaluation } from './evaluate/prepare'
 export type { EvaluationContext } from './evaluate/context'

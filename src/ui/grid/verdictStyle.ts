@@ -16,6 +16,7 @@ export interface VerdictLook {
 const BY_CODE: Record<HttpCode, { tone: VerdictTone; symbol: string }> = {
   '200': { tone: 'ok', symbol: '✓' },
   '401': { tone: 'denied', symbol: '⚠' },
+  '403': { tone: 'denied', symbol: '⚠' },
   '503': { tone: 'unavailable', symbol: '✕' },
   '000': { tone: 'reset', symbol: '⌀' },
   '404': { tone: 'notfound', symbol: '?' },
