@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { parseGridArgs, UsageError, USAGE, type GridArgs } from './args'
 import { loadInputs, type InputError } from './inputs'
+import { runMigrate } from './migrate'
 import { runProbes, runTlsCheck } from './probes'
 
 function readSource(file: string): string {
@@ -17,6 +18,10 @@ function printErrors(errors: readonly InputError[]): void {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+  if (argv.includes('--migrate')) {
+    const write = (stream: NodeJS.WriteStream) => (text: string) => void stream.write(text)
+    return runMigrate(argv, { read: readSource, stdout: write(process.stdout), stderr: write(process.stderr), now: () => Math.floor(Date.now() / 1000) })
+  }
   let args: GridArgs
   try {
     args = parseGridArgs(argv)
