@@ -3,7 +3,7 @@
  * store touches it. Everything is rebuilt from checked parts: nothing unvalidated flows through, and
  * keys that could reach an object's prototype (`__proto__`, `constructor`, `prototype`) reject it.
  */
-import { DEFAULT_OPTIONS, type EngineOptions, type KubeObject } from '../engine'
+import { DEFAULT_OPTIONS, ISTIO_PROFILES, describeProfiles, type EngineOptions, type KubeObject } from '../engine'
 import type { JwksJson } from '../engine/jwt'
 import { EMPTY_LAYOUT } from './placeNodes'
 import { readTokenSettings } from './tokens/savedSettings'
@@ -90,9 +90,9 @@ function checkOptions(value: unknown): EngineOptions {
   if (!isPlainRecord(value)) fail('options is not an object')
   const profile = value.profile ?? DEFAULT_OPTIONS.profile
   const r11 = value.r11 ?? DEFAULT_OPTIONS.r11
-  if (profile !== '1.0' && profile !== '1.1') fail('options.profile must be "1.0" or "1.1"')
+  if (!(ISTIO_PROFILES as readonly unknown[]).includes(profile)) fail(`options.profile must be one of ${describeProfiles()}`)
   if (r11 !== 'documented' && r11 !== 'implemented') fail('options.r11 must be "documented" or "implemented"')
-  return { profile, r11 }
+  return { profile: profile as EngineOptions['profile'], r11 }
 }
 
 function checkKeySet(value: unknown, where: string): JwksJson {
@@ -113,6 +113,8 @@ export function checkRequest(value: unknown, fallback: RequestSettings): Request
     headers: checkRecord(value.headers ?? {}, 'request.headers', (v, w) => (typeof v === 'string' ? v : fail(`${w} is not a string`))),
   }
   if (value.frozenNow !== undefined) request.frozenNow = finite(value.frozenNow, 'request.frozenNow')
+  if (typeof value.method === 'string' && /^[A-Z]{1,20}$/.test(value.method)) request.method = value.method
+  if (typeof value.sourceIp === 'string' && value.sourceIp.length <= 64) request.sourceIp = value.sourceIp
   if (value.keySets !== undefined) request.keySets = checkRecord(value.keySets, 'request.keySets', checkKeySet)
   return { ...request, ...readTokenSettings(value) }
 }
