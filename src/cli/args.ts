@@ -1,6 +1,7 @@
 /**
  * Command-line options of `npm run -s grid`, parsed without a dependency: the set is small and fixed.
  */
+import { describeProfiles, parseIstioProfile } from '../engine/profile'
 import type { IstioProfile, R11Behaviour } from '../engine/types'
 
 export interface GridArgs {
@@ -16,6 +17,12 @@ export interface GridArgs {
   tlsCheck: boolean
   json: boolean
   help: boolean
+  /** HTTP method (modern AuthorizationPolicy `methods`); absent: GET. */
+  method?: string
+  /** `--header 'Name: value'`, in order (repeatable). */
+  headers: [string, string][]
+  /** `--from external` only: the client address the ingress gateway sees. */
+  sourceIp?: string
 }
 
 export const USAGE = `usage: npm run -s grid -- [options] FILE...
@@ -32,9 +39,15 @@ authentication task's loops print it.
   --token FILE     sends Authorization: Bearer <file contents, trimmed>
   --jwks URI=FILE  the key set for a jwksUri (repeatable); Istio's sample key set is built in
   --at SECONDS     the clock, in Unix seconds; default now
-  --istio 1.0|1.1  semantics profile, default 1.0
+  --istio VERSION  semantics profile: 1.0, 1.1, or 1.5 ... 1.30 (any minor takes the rules of its
+                   release; 1.5+ reads PeerAuthentication, RequestAuthentication and
+                   AuthorizationPolicy); default 1.0
+  --method M       HTTP method of the request, default GET (curl -X M)
+  --header 'N: V'  adds a request header (repeatable; curl -H)
+  --source-ip IP   address of the external client as the ingress gateway sees it (--from external)
   --behaviour documented|implemented   R11: the task's printed 401, or Istio's real reset; default documented
   --tls-check      print the istioctl authn tls-check table of the profile instead of the probes
+                   (1.0/1.1 only: the command was removed in Istio 1.5)
   --json           one JSON object per probe, with the explanation
 
 Exit status: 0 when the input is valid, 2 when it is not (messages name file and line).`
@@ -49,7 +62,7 @@ function list(value: string): string[] {
 }
 
 export function parseGridArgs(argv: readonly string[]): GridArgs {
-  const args: GridArgs = { files: [], path: '/ip', jwks: [], profile: '1.0', r11: 'documented', tlsCheck: false, json: false, help: false }
+  const args: GridArgs = { files: [], path: '/ip', jwks: [], profile: '1.0', r11: 'documented', tlsCheck: false, json: false, help: false, headers: [] }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string
     const value = (): string => {
@@ -87,8 +100,29 @@ export function parseGridArgs(argv: readonly string[]): GridArgs {
       }
       case '--istio': {
         const v = value()
-        if (v !== '1.0' && v !== '1.1') throw new UsageError(`--istio wants 1.0 or 1.1, got "${v}"`)
-        args.profile = v
+        const profile = parseIstioProfile(v)
+        if (!profile) throw new UsageError(`--istio wants one of ${describeProfiles()}, got "${v}"`)
+        args.profile = profile
+        break
+      }
+      case '--method': {
+        const v = value()
+        if (!/^[A-Za-z]+$/.test(v)) throw new UsageError(`--method wants an HTTP method such as GET or POST, got "${v}"`)
+        args.method = v
+        break
+      }
+      case '--header':
+      case '-H': {
+        const v = value()
+        const colon = v.indexOf(':')
+        if (colon <= 0) throw new UsageError(`--header wants 'Name: value', got "${v}"`)
+        args.headers.push([v.slice(0, colon).trim(), v.slice(colon + 1).trim()])
+        break
+      }
+      case '--source-ip': {
+        const v = value()
+        if (!/^[0-9a-fA-F:.]+$/.test(v)) throw new UsageError(`--source-ip wants an IP address, got "${v}"`)
+        args.sourceIp = v
         break
       }
       case '--behaviour':

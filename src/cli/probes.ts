@@ -18,6 +18,7 @@ import {
   type Verdict,
   type Workload,
 } from '../engine'
+import { isModernProfile } from '../engine/profile'
 import type { GridArgs } from './args'
 import type { LoadedInputs } from './inputs'
 
@@ -42,7 +43,9 @@ function printProbe(from: string, to: string, v: Verdict): string {
 export async function runProbes(loaded: Loaded, args: GridArgs, now: number): Promise<CliResult> {
   const { mesh } = loaded.model
   const headers: Record<string, string> = loaded.token !== undefined ? { Authorization: `Bearer ${loaded.token}` } : {}
-  const ctx = await prepareEvaluation(mesh, { path: args.path, headers, now }, loaded.keySets, loaded.options)
+  for (const [name, value] of args.headers ?? []) headers[name] = value
+  const request = { path: args.path, headers, now, ...(args.method ? { method: args.method } : {}), ...(args.sourceIp ? { sourceIp: args.sourceIp } : {}) }
+  const ctx = await prepareEvaluation(mesh, request, loaded.keySets, loaded.options)
   const fromNames = args.from ?? defaultClients(loaded).map(clientLabel)
   let output = ''
   for (const from of fromNames) {
@@ -73,6 +76,9 @@ export async function runProbes(loaded: Loaded, args: GridArgs, now: number): Pr
 }
 
 export function runTlsCheck(loaded: Loaded, args: GridArgs): CliResult {
+  if (isModernProfile(loaded.options.profile)) {
+    return { ok: false, message: `--tls-check: istioctl authn tls-check was removed in Istio 1.5, so there is no such table for Istio ${loaded.options.profile}; use --json to see, per probe, the server mode, the client transport (auto mTLS or DestinationRule) and the policies that decided it` }
+  }
   const { mesh } = loaded.model
   const targets = args.to
     ? args.to.map((spec) => resolveTarget(mesh, spec, 'default'))

@@ -39,7 +39,7 @@ export { explainWorkloadCell, explainExternal, type CellExplanation, type Explan
 export { listClients, listTargets, targetLabel, clientLabel, type Target } from './evaluate/targets'
 export { resolveTarget } from './evaluate/resolveTarget'
 export { tlsCheckRows, formatTlsCheck, type TlsCheckRow } from './evaluate/tlsCheck'
-export { verdictById, formatVerdict, NO_REQUEST, VERDICTS } from './decide/verdicts'
+export { verdictById, formatVerdict, verdictBody, NO_REQUEST, VERDICTS } from './decide/verdicts'
 export { evaluateExternal, type ExternalOutcome } from './ingress/externalVerdict'
 export { MESH_CODES } from './diagnostics'
 export { runRequestLoop, type LoopProbe, type LoopSpec } from './evaluate/requestLoop'

@@ -33,6 +33,8 @@ export interface EngineOptions {
   rootNamespace?: string
   /** 1.12+ (M10 step 4): `ENABLE_AUTO_MTLS_CHECK_POLICIES`. Absent: true from 1.12. */
   autoMtlsCheckPolicies?: boolean
+  /** M28: mesh config `gatewayTopology.numTrustedProxies` (X-Forwarded-For hops trusted). Absent: 0. */
+  numTrustedProxies?: number
   /** M32: mesh config `extensionProviders` by name and what each answers. Absent name: undeclared (403). */
   extensionProviders?: Readonly<Record<string, CustomProviderAnswer>>
 }
