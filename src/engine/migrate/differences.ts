@@ -53,7 +53,7 @@ function explain(before: Verdict | undefined, after: Verdict | undefined, row: s
   if (b === '503' && a === '200')
     return plain
       ? { m41: 11, reason: 'the DestinationRule no longer decides the transport: without TLS settings for this port auto mTLS picks what the server accepts (M9, M10)' }
-      : { m41: 3, reason: 'auto mTLS: the client sidecar now sends Istio mTLS to sidecars and plaintext to pods without one, and a policy without mtls peer became PERMISSIVE (M10, M40.2)' }
+      : { m41: 3, reason: 'auto mTLS: the client sidecar now picks Istio mTLS or plaintext to match the server without a DestinationRule (M10), and a converted policy without mtls peer is PERMISSIVE (M40.2)' }
   if (a === '000 (52)')
     return { m41: 13, reason: 'on a TCP port the converted DENY loses its HTTP-only source (notRequestPrincipals) and closes every connection (M31)' }
   if (b === '200' && (a === '403' || a === '503' || a.startsWith('000')))
