@@ -5,6 +5,7 @@ import { useDesignerStore } from '../../store'
 import { Button, CopyButton, Icon } from '../components'
 import { lookOfVerdict } from '../grid'
 import { RunLoopSection } from '../loop'
+import { StepText } from '../modern/StepText'
 import { POLICY_LEVEL_WORDS, SERVER_WORDS, TRANSPORT_WORDS, resourceName, ruleTitle } from './words'
 import './ExplainPanel.css'
 
@@ -117,7 +118,7 @@ function ExplanationBody({ ex, onOpen }: { ex: CellExplanation; onOpen(key: Reso
             <span className="explain-rule" title={ruleTitle(step.rule)}>
               {step.rule}
             </span>
-            <span>{step.text}</span>
+            <StepText text={step.text} onOpen={onOpen} />
           </li>
         ))}
       </ol>
