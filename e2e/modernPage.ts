@@ -1,0 +1,30 @@
+/** Helpers for the modern-API specs: grid cells by accessible name, palette drags, the profile picker. */
+import { expect, type Locator, type Page } from '@playwright/test'
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+export function cell(page: Page, row: string, column: string): Locator {
+  return page.getByRole('table', { name: 'Connectivity' }).getByRole('button', { name: new RegExp(`^${escape(`${row} to ${column}: `)}`) })
+}
+
+export async function expectCode(page: Page, row: string, column: string, code: string) {
+  await expect(cell(page, row, column)).toHaveAccessibleName(`${row} to ${column}: ${code}`)
+}
+
+export function paletteItem(page: Page, label: string): Locator {
+  return page.getByRole('button', { name: `Add ${label}`, exact: true })
+}
+
+export async function setProfile(page: Page, profile: string) {
+  await page.getByRole('combobox', { name: 'Istio version' }).selectOption(profile)
+}
+
+export async function closeInspector(page: Page) {
+  const close = page.getByRole('button', { name: 'Close inspector' })
+  if (await close.isVisible()) await close.click()
+}
+
+export async function fitView(page: Page) {
+  await page.getByRole('button', { name: 'Fit View' }).click()
+  await page.waitForTimeout(100)
+}
