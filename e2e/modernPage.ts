@@ -28,3 +28,11 @@ export async function fitView(page: Page) {
   await page.getByRole('button', { name: 'Fit View' }).click()
   await page.waitForTimeout(100)
 }
+
+/** Import → Paste YAML → Add to design (objects with the same kind/namespace/name are replaced). */
+export async function addYaml(page: Page, yaml: string) {
+  await page.getByRole('button', { name: 'Import' }).click()
+  await page.getByRole('menuitem', { name: /Paste YAML/ }).click()
+  await page.getByLabel(/Kubernetes and Istio objects/).fill(yaml)
+  await page.getByRole('button', { name: 'Add to design' }).click()
+}
