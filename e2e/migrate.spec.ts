@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
-import { objectsAtState, type SeedTables } from '../src/scenarios/seed/replay'
-import { parseManifests, stringifyManifests } from '../src/yaml'
-import { addYaml, expectCode, fitView, paletteItem, setProfile } from './modernPage'
+import { addYaml, expectCode, fitView, paletteItem, seedStateYaml, setProfile } from './modernPage.js'
 
 /**
  * Profiles and the alpha -> modern migration in the browser: a profile switch re-validates and says
@@ -10,9 +7,7 @@ import { addYaml, expectCode, fitView, paletteItem, setProfile } from './modernP
  * grids and the differing cells marked and explained (M41), then checked live after opening it.
  */
 
-const tables = JSON.parse(readFileSync('src/scenarios/seed/seed-tables.json', 'utf8')) as SeedTables
-const workloads = parseManifests(readFileSync('src/scenarios/seed/workloads.yaml', 'utf8')).objects
-const S13 = stringifyManifests(objectsAtState(tables, workloads, 'S13'))
+const S13 = seedStateYaml('S13')
 
 test.describe('Profiles and migration', () => {
   test.use({ viewport: { width: 1600, height: 1000 } })

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { cell, closeInspector, expectCode, fitView, paletteItem, setProfile } from './modernPage'
+import { cell, closeInspector, expectCode, fitView, paletteItem, setProfile } from './modernPage.js'
 
 /**
  * The designer speaking the modern API (issue 11): the seed's final state drawn with
