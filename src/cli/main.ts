@@ -9,6 +9,7 @@ import { parseGridArgs, UsageError, usage, type GridArgs } from './args'
 import { loadInputs, type InputError, type LoadedInputs } from './inputs'
 import { extractIntentArgs, INTENT_USAGE, type IntentArgs } from './intentArgs'
 import { runDiff, runExpect } from './intentCommands'
+import { runMigrate } from './migrate'
 import { runProbes, runTlsCheck, type LineSink } from './probes'
 
 export interface Writer {
@@ -64,6 +65,9 @@ function streamTo(writer: Writer): LineSink & { flush(): void } {
 }
 
 export async function main(argv: readonly string[], io: CliIO, command: CommandName = { name: 'mesh-auth grid' }): Promise<number> {
+  if (argv.includes('--migrate')) {
+    return runMigrate(argv, { read: resolver(io), stdout: (text) => void io.stdout.write(text), stderr: (text) => void io.stderr.write(text), now: () => Math.floor(io.now()) })
+  }
   let args: GridArgs
   let intentArgs: IntentArgs
   try {

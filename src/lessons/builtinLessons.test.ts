@@ -35,7 +35,7 @@ describe('the built-in lessons', () => {
       read.push(path)
       return BUILTIN_TEXTS[path] ?? ''
     })
-    expect(lessons.map((l) => l.id)).toEqual(['authentication-policy', 'permissive-migration'])
+    expect(lessons.map((l) => l.id)).toEqual(['authentication-policy', 'permissive-migration', 'modern-authentication'])
     expect(lessons).toEqual(builtinLessons())
     expect(read).toEqual(['src/scenarios/seed/workloads.yaml', ...BUILTIN_LESSON_FILES])
   })

@@ -5,7 +5,7 @@
 import type { IstioProfile, R11Behaviour } from '../engine'
 
 /** What a cell of a step's grid may hold: `formatVerdict` of the engine. */
-export const CELL_CODES = ['200', '401', '503', '404', '000 (56)', '000 (35)', '000 (7)'] as const
+export const CELL_CODES = ['200', '401', '403', '503', '404', '000 (56)', '000 (52)', '000 (35)', '000 (7)'] as const
 export type CellCode = (typeof CELL_CODES)[number]
 
 /** The external client (curl from outside the cluster) only reaches the ingress gateway. */

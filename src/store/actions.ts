@@ -2,7 +2,7 @@
  * The store's actions. Each says where the change came from (its origin), so the editor does not
  * echo its own text and the history records only changes to resources and layout.
  */
-import { explainExternal, explainWorkloadCell, listTargets, type KubeObject } from '../engine'
+import { explainExternal, explainWorkloadCell, LATEST_PROFILE, listTargets, type KubeObject } from '../engine'
 import { seedWorkloads } from '../scenarios/seed'
 import { appNodeIds } from './canvasIds'
 import { deleteObject, upsertObject } from './resourceEdits'
@@ -58,7 +58,7 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
   }
 
   return {
-    loadResources: (resources, origin, layout) => loadDesign(resources, origin, layout),
+    loadResources: (resources, origin, layout, options) => loadDesign(resources, origin, layout, options),
     upsertResource(object, origin, previousKey) {
       const before = get().resources
       const resources = upsertObject(before, object, previousKey)
@@ -141,8 +141,9 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
       ctx.history().redo()
       afterTimeTravel(ctx, before, 'redo')
     },
-    newEmptyDesign: () => loadDesign([], 'reset', EMPTY_LAYOUT),
-    resetToSeed: () => loadDesign(seedWorkloads(), 'reset'),
+    // A new design speaks the current API; the seed is the 2018 task, so it stays on Istio 1.0.
+    newEmptyDesign: () => loadDesign([], 'reset', EMPTY_LAYOUT, { ...get().options, profile: LATEST_PROFILE }),
+    resetToSeed: () => loadDesign(seedWorkloads(), 'reset', undefined, { ...get().options, profile: '1.0' }),
     openDesign(design, origin) {
       if (design.request) set({ request: design.request })
       loadDesign(design.resources, origin, design.layout, design.options)

@@ -7,7 +7,7 @@
  * There is no count of objects: whatever can be imported can be saved and opened again (the size of
  * a share link and the browser's storage bound the input instead).
  */
-import { DEFAULT_OPTIONS, type EngineOptions, type KubeObject } from '../engine'
+import { DEFAULT_OPTIONS, ISTIO_PROFILES, describeProfiles, type EngineOptions, type KubeObject } from '../engine'
 import type { JwksJson } from '../engine/jwt'
 import { withoutSecretData } from '../yaml/clusterImport'
 import { EMPTY_LAYOUT } from './placeNodes'
@@ -98,9 +98,9 @@ function checkOptions(value: unknown): EngineOptions {
   if (!isPlainRecord(value)) fail('options is not an object')
   const profile = value.profile ?? DEFAULT_OPTIONS.profile
   const r11 = value.r11 ?? DEFAULT_OPTIONS.r11
-  if (profile !== '1.0' && profile !== '1.1') fail('options.profile must be "1.0" or "1.1"')
+  if (!(ISTIO_PROFILES as readonly unknown[]).includes(profile)) fail(`options.profile must be one of ${describeProfiles()}`)
   if (r11 !== 'documented' && r11 !== 'implemented') fail('options.r11 must be "documented" or "implemented"')
-  return { profile, r11 }
+  return { profile: profile as EngineOptions['profile'], r11 }
 }
 
 function checkKeySet(value: unknown, where: string): JwksJson {
@@ -121,6 +121,8 @@ export function checkRequest(value: unknown, fallback: RequestSettings): Request
     headers: checkRecord(value.headers ?? {}, 'request.headers', (v, w) => (typeof v === 'string' ? v : fail(`${w} is not a string`))),
   }
   if (value.frozenNow !== undefined) request.frozenNow = finite(value.frozenNow, 'request.frozenNow')
+  if (typeof value.method === 'string' && /^[A-Z]{1,20}$/.test(value.method)) request.method = value.method
+  if (typeof value.sourceIp === 'string' && value.sourceIp.length <= 64) request.sourceIp = value.sourceIp
   if (value.keySets !== undefined) request.keySets = checkRecord(value.keySets, 'request.keySets', checkKeySet)
   return { ...request, ...readTokenSettings(value) }
 }

@@ -65,6 +65,10 @@ export interface RequestSettings {
   tokenId?: string
   /** Where the token goes; default `Authorization: Bearer`. */
   tokenPlacement?: TokenPlacement
+  /** HTTP method every request sends (AuthorizationPolicy `methods`); default GET. */
+  method?: string
+  /** The external row's client address as the ingress gateway sees it (`ipBlocks`); default unknown. */
+  sourceIp?: string
 }
 
 export type Selection =
@@ -118,7 +122,7 @@ export interface DesignerState {
 
 export interface DesignerActions {
   /** Replaces all resources (import, share link, reset). */
-  loadResources(resources: KubeObject[], origin: ChangeOrigin, layout?: Layout): void
+  loadResources(resources: KubeObject[], origin: ChangeOrigin, layout?: Layout, options?: EngineOptions): void
   /** Inserts or replaces one object by its key (inspector edits, canvas drops). */
   upsertResource(object: KubeObject, origin: ChangeOrigin, previousKey?: ResourceKey): void
   deleteResource(key: ResourceKey, origin: ChangeOrigin): void

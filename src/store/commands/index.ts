@@ -38,3 +38,4 @@ export {
 export { STRING_MATCH_KINDS } from './forms/fields'
 export { addPolicyTarget } from './policies'
 export { addedKeys, attachTo, createFromPalette, detachEdge, reconnectEdge, type DropTarget, type EdgeRef, type PaletteKind, type PaletteSpot } from './gestures'
+export * from './modern'

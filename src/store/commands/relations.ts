@@ -5,7 +5,8 @@
 import type { KubeObject, ResourceKey } from '../../engine'
 import { appPortsIndex } from './apps'
 import { hostTarget, type AttachTarget } from './hosts'
-import { asArray, asRecord, keyFor, keyOf, nsOf, specOf } from './objects'
+import { asArray, asRecord, findByKey, keyFor, keyOf, nsOf, specOf } from './objects'
+import { isModernKind, modernTargets } from './modern'
 
 export type Relation =
   /** A Policy/MeshPolicy acting on the mesh, a namespace, a service or one service port. */
@@ -79,6 +80,7 @@ export function relationsOf(resources: readonly KubeObject[]): Relation[] {
   return resources.flatMap((o): Relation[] => {
     if (o.kind === 'Policy' || o.kind === 'MeshPolicy') return policyRelations(resources, o)
     if (o.kind === 'VirtualService') return virtualServiceRelations(resources, o)
+    if (isModernKind(o.kind)) return modernTargets(resources, o).map((target) => ({ kind: 'policy', from: keyOf(o), target }))
     if (o.kind !== 'DestinationRule') return []
     const host = specOf(o).host
     const target = typeof host === 'string' ? hostTarget(host, nsOf(o)) : undefined

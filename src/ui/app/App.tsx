@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useDesignerStore } from '../../store'
 import { Banner } from '../components'
+import { MigrationDialog, MigrationPanel } from '../migrate'
+import { ProfileNotice } from '../modern'
 import { AuthToolsDrawer, RequestBar } from '../request'
 import { isYamlFile, parseSources, readFiles, Toolbar, type Notice } from '../toolbar'
 import { useWorkshopActive, WorkshopLayer, WorkshopPanel } from '../workshop'
@@ -71,9 +73,12 @@ export default function App() {
           {notice.text}
         </Banner>
       )}
+      <ProfileNotice />
+      <MigrationPanel />
       <Workspace explained={explained} onExplain={explain} onCloseExplain={closeExplain} lead={workshop ? <WorkshopPanel /> : undefined} />
       <WorkshopLayer notify={notify} />
       <AuthToolsDrawer />
+      <MigrationDialog />
       <StatusBar />
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">

@@ -7,6 +7,7 @@ import { isHiddenCell } from '../../store/workshop'
 import { lookOfVerdict, useHiddenCells } from '../grid'
 import { RunLoopSection } from '../loop'
 import { CellExpectation } from '../intent'
+import { StepText } from '../modern/StepText'
 import { POLICY_LEVEL_WORDS, SERVER_WORDS, TRANSPORT_WORDS, resourceName, ruleTitle } from './words'
 import './ExplainPanel.css'
 
@@ -118,7 +119,7 @@ function ExplanationBody({ ex, onOpen }: { ex: CellExplanation; onOpen(key: Reso
             <span className="explain-rule" title={ruleTitle(step.rule)}>
               {step.rule}
             </span>
-            <span>{step.text}</span>
+            <StepText text={step.text} onOpen={onOpen} />
           </li>
         ))}
       </ol>

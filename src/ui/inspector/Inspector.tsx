@@ -4,6 +4,7 @@
  */
 import { useDesignerStore } from '../../store'
 import type { KubeObject } from '../../engine'
+import { AuthzPolicyForm, PeerAuthForm, RequestAuthForm } from '../modern/forms'
 import { AppForm } from './AppForm'
 import { GatewayForm, VirtualServiceForm } from './IngressForms'
 import { NamespaceForm } from './NamespaceForm'
@@ -20,6 +21,9 @@ function FormFor({ object }: { object: KubeObject }) {
   if (object.kind === 'DestinationRule') return <RuleForm object={object} />
   if (object.kind === 'Gateway') return <GatewayForm object={object} />
   if (object.kind === 'VirtualService') return <VirtualServiceForm object={object} />
+  if (object.kind === 'PeerAuthentication') return <PeerAuthForm object={object} />
+  if (object.kind === 'RequestAuthentication') return <RequestAuthForm object={object} />
+  if (object.kind === 'AuthorizationPolicy') return <AuthzPolicyForm object={object} />
   return <p className="inspector-note">Edit this {object.kind} in the YAML editor.</p>
 }
 
