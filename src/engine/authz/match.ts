@@ -5,6 +5,7 @@
  */
 import type { AuthzCondition, AuthzOperation, AuthzRule, AuthzSource } from '../security'
 import type { ValidJwt } from '../requestauthn/validateToken'
+import { matchPathTemplate, matchStarGlob } from './glob'
 
 /** M33: the peer identity of an mTLS connection (principal without `spiffe://`). */
 export interface PeerIdentity {
@@ -71,17 +72,9 @@ function neg(patterns: readonly string[] | undefined, value: string | undefined,
   return patterns === undefined || !anyOf(patterns, value, match)
 }
 
-const globCache = new Map<string, RegExp>()
-
 /** `namespaces`: Istio builds the regex ".*" + "/ns/<v>/" + ".*", a `*` inside `v` meaning any (M25). */
 function matchNamespace(pattern: string, ns: string): boolean {
-  if (!pattern.includes('*')) return pattern === ns
-  let re = globCache.get(pattern)
-  if (!re) {
-    re = new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`)
-    globCache.set(pattern, re)
-  }
-  return re.test(ns)
+  return matchStarGlob(pattern, ns)
 }
 
 function ipv4(text: string): number | undefined {
@@ -105,18 +98,7 @@ export function matchIpBlock(block: string, ip: string): boolean {
 }
 
 function matchPath(pattern: string, path: string, templates: boolean): boolean {
-  if (templates && pattern.includes('{')) {
-    let re = globCache.get(`path:${pattern}`)
-    if (!re) {
-      const body = pattern
-        .split(/(\{\*\*\}|\{\*\})/)
-        .map((s) => (s === '{**}' ? '.+' : s === '{*}' ? '[^/]+' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-        .join('')
-      re = new RegExp(`^${body}$`)
-      globCache.set(`path:${pattern}`, re)
-    }
-    return re.test(path)
-  }
+  if (templates && pattern.includes('{')) return matchPathTemplate(pattern, path)
   return matchValue(pattern, path)
 }
 
