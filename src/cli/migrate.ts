@@ -83,10 +83,9 @@ export async function runMigrate(argv: readonly string[], io: MigrateIo): Promis
   // The alpha side is read (and admitted) under the profile the files were written for.
   const loaded = loadInputs({ ...grid, profile: parsed.from }, io.read)
   printErrors(io, loaded.warnings)
-  if (!loaded.ok) {
-    printErrors(io, loaded.errors)
-    return 2
-  }
+  printErrors(io, loaded.errors)
+  // A migration must see the whole design: any rejected object (R27) is invalid input here.
+  if (!loaded.ok || loaded.errors.length > 0) return 2
   const now = grid.at ?? io.now()
   const headers: Record<string, string> = loaded.token !== undefined ? { Authorization: `Bearer ${loaded.token}` } : {}
   const check = await checkMigration({

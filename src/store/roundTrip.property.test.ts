@@ -81,5 +81,5 @@ describe('import -> export -> import', () => {
       }),
       { numRuns: 300 },
     )
-  })
+  }, 120_000)
 })

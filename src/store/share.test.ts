@@ -78,7 +78,7 @@ describe('A malformed or hostile share link', () => {
     ['a __proto__ key', `#design=${LZString.compressToEncodedURIComponent('{"v":1,"resources":[{"kind":"Policy","metadata":{"name":"x","__proto__":{"polluted":true}}}]}')}`],
     ['a constructor position that is not a position', link({ v: 1, resources: [], layout: { positions: { constructor: 'x' }, namespaces: {} } })],
     ['a position that is not a number', link({ v: 1, resources: [], layout: { positions: { a: { x: 'left', y: 1 } }, namespaces: {} } })],
-    ['an unknown profile', link({ v: 1, resources: [], options: { profile: '1.9', r11: 'documented' } })],
+    ['an unknown profile', link({ v: 1, resources: [], options: { profile: '2.0', r11: 'documented' } })],
     ['absurd nesting', link({ v: 1, resources: [{ kind: 'K', metadata: { name: 'n' }, spec: JSON.parse('['.repeat(500) + ']'.repeat(500)) }] })],
   ]
   for (const [what, hash] of cases) {
