@@ -47,11 +47,25 @@ export interface RequestAttrs {
 
 export type MatchMode = 'http' | 'tcp'
 
+/** `prefix*` -> `prefix`, `*suffix` -> `suffix`, cached: this runs per grid cell and must not allocate. */
+const stems = new Map<string, string>()
+
+function stemOf(pattern: string, leading: boolean): string {
+  let stem = stems.get(pattern)
+  if (stem === undefined) {
+    stem = leading ? pattern.slice(1) : pattern.slice(0, -1)
+    if (stems.size > 10_000) stems.clear()
+    stems.set(pattern, stem)
+  }
+  return stem
+}
+
 /** M25 general syntax: exact, `prefix*`, `*suffix`, `*` = present and non-empty. */
 export function matchValue(pattern: string, value: string): boolean {
   if (pattern === '*') return value !== ''
-  if (pattern.startsWith('*')) return value.endsWith(pattern.slice(1))
-  if (pattern.endsWith('*')) return value.startsWith(pattern.slice(0, -1))
+  const last = pattern.length - 1
+  if (pattern.charCodeAt(0) === 42) return value.endsWith(stemOf(pattern, true))
+  if (pattern.charCodeAt(last) === 42) return value.startsWith(stemOf(pattern, false))
   return pattern === value
 }
 
@@ -98,7 +112,10 @@ const globCache = new Map<string, RegExp>()
 
 /** `namespaces`: Istio builds the regex ".*" + "/ns/<v>/" + ".*", a `*` inside `v` meaning any (M25). */
 function matchNamespace(pattern: string, ns: string): boolean {
-  if (!pattern.includes('*')) return pattern === ns
+  const star = pattern.indexOf('*')
+  if (star < 0) return pattern === ns
+  if (pattern === '*') return true
+  if (star === pattern.length - 1) return ns.startsWith(stemOf(pattern, false))
   let re = globCache.get(pattern)
   if (!re) {
     re = new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`)
@@ -170,17 +187,59 @@ function serviceAccountIn(patterns: readonly string[], peer: PeerIdentity, polic
   return false
 }
 
+/** Only the fields the source sets are checked (the normaliser leaves unset fields out). */
 function sourceMatches(s: AuthzSource, c: ConnectionAttrs, r: RequestAttrs, mode: MatchMode): boolean {
   const peer = c.peer
-  if (!pos(s.principals, peer?.principal) || !neg(s.notPrincipals, peer?.principal)) return false
-  if (!pos(s.namespaces, peer?.namespace, NAMESPACE) || !neg(s.notNamespaces, peer?.namespace, NAMESPACE)) return false
-  if (s.serviceAccounts !== undefined && !(peer !== undefined && serviceAccountIn(s.serviceAccounts, peer, r.policyNamespace))) return false
-  if (s.notServiceAccounts !== undefined && peer !== undefined && serviceAccountIn(s.notServiceAccounts, peer, r.policyNamespace)) return false
-  if (!pos(s.trustDomains, peer?.trustDomain) || !neg(s.notTrustDomains, peer?.trustDomain)) return false
-  if (!pos(s.ipBlocks, c.sourceIp, IP) || !neg(s.notIpBlocks, c.sourceIp, IP)) return false
-  if (!pos(s.remoteIpBlocks, c.remoteIp, IP) || !neg(s.notRemoteIpBlocks, c.remoteIp, IP)) return false
-  if (mode === 'tcp') return true // requestPrincipals are HTTP-only: removed on TCP ports (M31)
-  return requestPrincipalsField(s.requestPrincipals, r, false) && requestPrincipalsField(s.notRequestPrincipals, r, true)
+  for (const key in s) {
+    const list = s[key as keyof AuthzSource]
+    if (list === undefined) continue
+    switch (key) {
+      case 'principals':
+        if (!anyOf(list, peer?.principal, GENERAL)) return false
+        break
+      case 'notPrincipals':
+        if (anyOf(list, peer?.principal, GENERAL)) return false
+        break
+      case 'namespaces':
+        if (!anyOf(list, peer?.namespace, NAMESPACE)) return false
+        break
+      case 'notNamespaces':
+        if (anyOf(list, peer?.namespace, NAMESPACE)) return false
+        break
+      case 'serviceAccounts':
+        if (peer === undefined || !serviceAccountIn(list, peer, r.policyNamespace)) return false
+        break
+      case 'notServiceAccounts':
+        if (peer !== undefined && serviceAccountIn(list, peer, r.policyNamespace)) return false
+        break
+      case 'trustDomains':
+        if (!anyOf(list, peer?.trustDomain, GENERAL)) return false
+        break
+      case 'notTrustDomains':
+        if (anyOf(list, peer?.trustDomain, GENERAL)) return false
+        break
+      case 'ipBlocks':
+        if (!anyOf(list, c.sourceIp, IP)) return false
+        break
+      case 'notIpBlocks':
+        if (anyOf(list, c.sourceIp, IP)) return false
+        break
+      case 'remoteIpBlocks':
+        if (!anyOf(list, c.remoteIp, IP)) return false
+        break
+      case 'notRemoteIpBlocks':
+        if (anyOf(list, c.remoteIp, IP)) return false
+        break
+      case 'requestPrincipals':
+        // HTTP-only: removed on TCP ports (M31).
+        if (mode === 'http' && !requestPrincipalsField(list, r, false)) return false
+        break
+      case 'notRequestPrincipals':
+        if (mode === 'http' && !requestPrincipalsField(list, r, true)) return false
+        break
+    }
+  }
+  return true
 }
 
 export function operationMatches(o: AuthzOperation, r: RequestAttrs, mode: MatchMode): boolean {

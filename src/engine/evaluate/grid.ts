@@ -111,7 +111,7 @@ function fillModernRow(ctx: EvaluationContext, w: Workload, columns: readonly Co
 }
 
 /** The modern cells of one client row: all columns, or only `only`. */
-function fillModernCells(ctx: EvaluationContext, w: Workload, columns: readonly ColumnFacts[], out: Uint8Array, offset: number, only: Iterable<number> | undefined): void {
+function fillModernCells(ctx: EvaluationContext, w: Workload, columns: readonly ColumnFacts[], out: Uint8Array, offset: number, only: readonly number[] | undefined): void {
   const row = rowIdentity(identityOf(w))
   // ruleForClient, hoisted: the client's own namespace index is looked up once per row.
   const own = ctx.mesh.ruleIndex.byNamespace.get(w.namespace)
@@ -133,7 +133,7 @@ function fillModernCells(ctx: EvaluationContext, w: Workload, columns: readonly 
     }
     out[offset + j] = modernCellVerdict(ctx, column, column.modern!, row, rule)
   }
-  if (only) for (const j of only) cell(j)
+  if (only) for (let k = 0; k < only.length; k++) cell(only[k] as number)
   else for (let j = 0; j < columns.length; j++) cell(j)
 }
 
@@ -178,15 +178,15 @@ function fillModernGrid(ctx: EvaluationContext, clients: readonly Workload[], co
       index = indexColumns(columns)
     }
     cells.set(shared, offset)
-    const touched = new Set<number>(dynamic)
-    for (const j of byNamespace.get(w.namespace) ?? []) touched.add(j)
+    // Columns to redo; a column listed twice is computed twice with the same result.
+    const touched: number[] = [...dynamic, ...(byNamespace.get(w.namespace) ?? [])]
     const own = ctx.mesh.ruleIndex.byNamespace.get(w.namespace)
     if (own) {
       const ci = index as ColumnIndex
-      if (own.star) columns.forEach((_, j) => touched.add(j))
+      if (own.star) columns.forEach((_, j) => touched.push(j))
       else {
-        for (const host of own.exact.keys()) for (const j of ci.byFqdn.get(host) ?? []) touched.add(j)
-        for (const suffix of own.wildcard.keys()) for (const j of ci.bySuffix.get(suffix) ?? []) touched.add(j)
+        for (const host of own.exact.keys()) touched.push(...(ci.byFqdn.get(host) ?? []))
+        for (const suffix of own.wildcard.keys()) touched.push(...(ci.bySuffix.get(suffix) ?? []))
       }
     }
     fillModernCells(ctx, w, columns, cells, offset, touched)

@@ -4,7 +4,7 @@
  * network RBAC (M31). `modernCellVerdict` is the grid's hot path (no strings); `explainModernCell`
  * reruns the same steps with words (M43).
  */
-import { customMatch, denyThenAllow, describeAuthzOutcome } from '../authz/decide'
+import { authzDenies, customMatch, denyThenAllow, describeAuthzOutcome } from '../authz/decide'
 import type { ConnectionAttrs, PeerIdentity } from '../authz/match'
 import { modernClientTransport, modernTlsForPort, transportOfModernTls } from '../automtls/clientTls'
 import { modernTransportOutcome } from '../decide/modernTransport'
@@ -97,10 +97,7 @@ function customVerdict(ctx: EvaluationContext, provider: string | undefined): nu
 /** Steps 6-7 for a request that passed the transport: the verdict id. */
 function serverPhase(ctx: EvaluationContext, column: ColumnFacts, m: ModernColumnFacts, conn: ConnectionAttrs): number {
   if (m.mode === 'NOSC' || m.mode === 'EXTTLS') return V.app
-  if (column.port.protocol === 'TCP') {
-    const outcome = denyThenAllow(m.authz, conn)
-    return outcome.kind === 'denied' || outcome.kind === 'not-allowed' ? V.tcpDenied : V.tcpOk
-  }
+  if (column.port.protocol === 'TCP') return authzDenies(m.authz, conn) ? V.tcpDenied : V.tcpOk
   const custom = customMatch(m.authz, conn)
   if (custom) {
     const code = customVerdict(ctx, custom.policy.provider)
@@ -108,8 +105,7 @@ function serverPhase(ctx: EvaluationContext, column: ColumnFacts, m: ModernColum
   }
   if (m.jwt.kind === 'invalid') return m.jwt.code === '401' ? V.jwt401 : V.jwt403
   if (m.alphaOrigin && !m.alphaOrigin.pass) return V.alpha401
-  const outcome = denyThenAllow(m.authz, conn)
-  return outcome.kind === 'denied' || outcome.kind === 'not-allowed' ? V.httpDenied : V.httpOk
+  return authzDenies(m.authz, conn) ? V.httpDenied : V.httpOk
 }
 
 /** The grid's per-cell decision for a modern profile: memoised per column wherever the client cannot matter. */
