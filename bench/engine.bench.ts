@@ -120,5 +120,42 @@ async function sensitivityCheck(): Promise<void> {
   )
 }
 
-for (const profile of PROFILES) await benchProfile(profile)
+
+/**
+ * Modern profiles (issue 10): the synthetic mesh with PeerAuthentications at every level,
+ * RequestAuthentications and ALLOW/DENY AuthorizationPolicies; grid time min/median/max after a warm-up.
+ */
+async function benchModernProfile(profile: IstioProfile): Promise<void> {
+  const { syntheticModernMesh } = await import('../src/scenarios/synthetic/syntheticModernMesh')
+  const options: EngineOptions = { profile, r11: 'documented' }
+  console.log(`\nIstio ${profile} profile (PeerAuthentication, RequestAuthentication, AuthorizationPolicy)`)
+  console.log('namespaces  cells       model ms  tokens ms  grid ms min/median/max     cells/s (median)  floor ms  ratio')
+  for (const n of SIZES) {
+    const objects = syntheticModernMesh(n)
+    let model = buildModel(objects, options)
+    const rejected = model.admission.rejected.length
+    if (rejected > 0) throw new Error(`${rejected} synthetic objects rejected: ${model.admission.diagnostics.find((d) => d.severity === 'error')?.message}`)
+    const modelMs = (await timeIt(3, () => {
+      model = buildModel(objects, options)
+    })).median
+    const request = { path: '/ip', headers: { Authorization: `Bearer ${ISTIO_DEMO_JWT}` }, now: NOW }
+    const t = performance.now()
+    const ctx = await prepareEvaluation(model.mesh, request, new Map(), options)
+    const tokenMs = performance.now() - t
+    const clients = listClients(model.mesh)
+    const targets = listTargets(model.mesh)
+    const cells = clients.length * targets.length
+    const runs = n >= 1000 ? 5 : 20
+    const grid = await timeIt(runs, () => computeGrid(ctx, clients, targets))
+    const floorMs = Math.max((await timeIt(runs, () => floorLoop(clients.length, targets.length))).median, 0.001)
+    const perSecond = cells / (grid.median / 1000)
+    const range = `${grid.min.toFixed(1)}/${grid.median.toFixed(1)}/${grid.max.toFixed(1)}`
+    console.log(
+      `${String(n).padEnd(12)}${String(cells).padEnd(12)}${modelMs.toFixed(1).padEnd(10)}${tokenMs.toFixed(1).padEnd(11)}${range.padEnd(25)}${Math.round(perSecond).toLocaleString('en-US').padEnd(18)}${floorMs.toFixed(2).padEnd(10)}${(grid.median / floorMs).toFixed(1)}x`,
+    )
+  }
+}
+
+if (!process.argv.includes('--modern-only')) for (const profile of PROFILES) await benchProfile(profile)
+for (const profile of (process.env.BENCH_MODERN ?? '1.5,1.12,1.30').split(',') as IstioProfile[]) await benchModernProfile(profile)
 await sensitivityCheck()
