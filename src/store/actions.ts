@@ -7,6 +7,7 @@ import { seedWorkloads } from '../scenarios/seed'
 import { appNodeIds } from './canvasIds'
 import { deleteObject, upsertObject } from './resourceEdits'
 import { afterTimeTravel, commit, gridPending, scheduleGrid, type StoreContext } from './commit'
+import { TASK_VIEW } from './gridFilter'
 import { keyOf } from './keys'
 import { replaceTabResources } from './mergeTab'
 import { parseTab } from './parseCache'
@@ -87,6 +88,10 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
       setLayout(`ns:${name}`, { ...layout, namespaces: { ...layout.namespaces, [name]: { ...box } } })
     },
     setOptions: (options) => commit(ctx, { options: { ...get().options, ...options } }, 'inspector'),
+    setGridView(view) {
+      set({ view, gridState: gridPending(get().gridState) })
+      scheduleGrid(ctx)
+    },
     setRequest(request) {
       const s = get()
       const next = { ...s.request, ...request }
@@ -108,7 +113,7 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
       if (!rowInfo || !context) return undefined
       if (rowInfo.external) return explainExternal((await ctx.runner.ingressContext()) ?? context)
       const workload = model.mesh.workloads.find((w) => w.key === rowInfo.workloadKey)
-      const target = columnInfo && listTargets(model.mesh).find((t) => t.service.key === columnInfo.serviceKey && t.port.number === columnInfo.port)
+      const target = columnInfo && listTargets(model.mesh, { includeUnserved: true }).find((t) => t.service.key === columnInfo.serviceKey && t.port.number === columnInfo.port)
       return workload && target ? explainWorkloadCell(context, workload, target) : undefined
     },
     undo() {
@@ -122,11 +127,16 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
       afterTimeTravel(ctx, before, 'redo')
     },
     newEmptyDesign: () => loadDesign([], 'reset', EMPTY_LAYOUT),
-    resetToSeed: () => loadDesign(seedWorkloads(), 'reset'),
+    resetToSeed: () => {
+      set({ view: TASK_VIEW })
+      loadDesign(seedWorkloads(), 'reset')
+    },
     openShareLink(hash) {
       const decoded = decodeShareLink(hash)
       if (!decoded.ok) return decoded
-      const { resources, layout, options } = decoded.design
+      const { resources, layout, options, view } = decoded.design
+      // The link's view of the grid, or the task's when the link has none (made before views).
+      set({ view: view ?? TASK_VIEW })
       // A link shared "with tokens" carries request settings: merge them into this browser's.
       if (decoded.request) set({ request: mergeSharedRequest(get().request, decoded.request) })
       loadDesign(resources, 'share', layout, options)

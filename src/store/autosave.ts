@@ -18,7 +18,7 @@ export interface SavedDesign extends Design {
   request: RequestSettings
 }
 
-type Saved = Pick<DesignerState, 'resources' | 'layout' | 'options' | 'request'>
+type Saved = Pick<DesignerState, 'resources' | 'layout' | 'options' | 'request'> & Partial<Pick<DesignerState, 'view'>>
 
 /** localStorage when the page may use it; access itself throws in some privacy modes. */
 export function browserStorage(): StorageLike | undefined {
@@ -54,7 +54,7 @@ export function loadSavedDesign(storage: StorageLike | undefined, fallbackReques
 }
 
 export function saveDesign(storage: StorageLike, state: Saved): void {
-  const envelope = { v: 1, savedAt: new Date().toISOString(), resources: state.resources, layout: state.layout, options: state.options, request: state.request }
+  const envelope = { v: 1, savedAt: new Date().toISOString(), resources: state.resources, layout: state.layout, options: state.options, request: state.request, ...(state.view ? { view: state.view } : {}) }
   try {
     storage.setItem(STORAGE_KEY, JSON.stringify(envelope))
   } catch (error) {
@@ -78,7 +78,7 @@ export function startAutosave(store: Subscribable, storage: StorageLike, delayMs
     saveDesign(storage, store.getState())
   }
   const unsubscribe = store.subscribe((s, p) => {
-    if (s.resources === p.resources && s.layout === p.layout && s.options === p.options && s.request === p.request) return
+    if (s.resources === p.resources && s.layout === p.layout && s.options === p.options && s.request === p.request && s.view === p.view) return
     if (timer !== undefined) clearTimeout(timer)
     timer = setTimeout(flush, delayMs)
   })

@@ -58,6 +58,7 @@ export function scheduleGrid(ctx: StoreContext): void {
     request: requestProfile(s.request, ctx.clock),
     ingressRequest: requestFor(s.request, 'ingress', s.request.frozenNow ?? ctx.clock()),
     keySets: s.request.keySets ?? {},
+    ...(s.view ? { view: s.view } : {}),
   })
 }
 

@@ -6,6 +6,7 @@
 import { DEFAULT_OPTIONS, type EngineOptions, type KubeObject } from '../engine'
 import type { JwksJson } from '../engine/jwt'
 import { withoutSecretData } from '../yaml/clusterImport'
+import { checkGridView, type GridViewSpec } from './gridFilter'
 import { EMPTY_LAYOUT } from './placeNodes'
 import { readTokenSettings } from './tokens/savedSettings'
 import type { Layout, NamespaceBox, NodePosition, RequestSettings } from './types'
@@ -14,6 +15,8 @@ export interface Design {
   resources: KubeObject[]
   layout: Layout
   options: EngineOptions
+  /** Which rows and columns the grid shows; absent in designs saved before views existed. */
+  view?: GridViewSpec
 }
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string }
@@ -128,6 +131,8 @@ export function checkDesign<T extends Design>(value: unknown, extra?: (envelope:
     if (value.resources.length > MAX_RESOURCES) fail(`the design has more than ${MAX_RESOURCES} resources`)
     // A Secret's data never reaches the store, even from an old link or an old autosave (issue 8).
     const design: Design = { resources: [...withoutSecretData(value.resources.map(checkResource))], layout: checkLayout(value.layout), options: checkOptions(value.options) }
+    const view = checkGridView(value.view)
+    if (view) design.view = view
     return { ok: true, value: extra ? extra(value, design) : (design as T) }
   } catch (error) {
     if (error instanceof Invalid) return { ok: false, message: error.message }

@@ -3,6 +3,7 @@
  * store is the app's I/O layer: it reads the clock and localStorage, starts workers and elk, and keeps
  * the engine and the YAML layer pure.
  */
+import { TASK_VIEW } from './gridFilter'
 import { create, type StoreApi } from 'zustand'
 import { temporal, type TemporalState } from 'zundo'
 import { DEFAULT_OPTIONS } from '../engine'
@@ -43,7 +44,8 @@ function openingDesign(deps: DesignerStoreDeps, storage: StorageLike | undefined
   if (deps.initial) return { design: deps.initial, request: deps.initial.request ?? DEFAULT_REQUEST_SETTINGS, origin: 'init' }
   const saved = loadSavedDesign(storage, DEFAULT_REQUEST_SETTINGS)
   if (saved) return { design: saved, request: saved.request, origin: 'restore' }
-  return { design: { resources: seedWorkloads(), layout: EMPTY_LAYOUT, options: DEFAULT_OPTIONS }, request: DEFAULT_REQUEST_SETTINGS, origin: 'init' }
+  // The seed opens with the task's view: sleep rows by httpbin columns.
+  return { design: { resources: seedWorkloads(), layout: EMPTY_LAYOUT, options: DEFAULT_OPTIONS, view: TASK_VIEW }, request: DEFAULT_REQUEST_SETTINGS, origin: 'init' }
 }
 
 export function createDesignerStore(deps: DesignerStoreDeps = {}) {
@@ -98,6 +100,7 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
           layout: placeNewNodes(resources, opening.design.layout),
           options,
           request: opening.request,
+          view: opening.design.view ?? TASK_VIEW,
           ...docs,
           lastOrigin: opening.origin,
           gridState: { grid: undefined, changed: new Set(), millis: 0, computing: true },

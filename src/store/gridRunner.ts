@@ -7,6 +7,7 @@ import { prepareEvaluation, type EngineOptions, type EvaluationContext, type Kub
 import type { JwksJson } from '../engine/jwt'
 import { evaluateMesh, gridSize } from './gridView'
 import { startGridWorker, type GridWorkerClient } from './gridWorkerClient'
+import type { GridViewSpec } from './gridFilter'
 import type { GridView } from './types'
 
 export interface GridJob {
@@ -17,6 +18,8 @@ export interface GridJob {
   /** The external row's request (its own path); absent: the same as `request`. */
   ingressRequest?: RequestProfile
   keySets: Record<string, JwksJson>
+  /** Rows and columns to show; absent: the task's view. */
+  view?: GridViewSpec
 }
 
 export interface GridRunnerOptions {
@@ -49,7 +52,7 @@ export function createGridRunner(options: GridRunnerOptions): GridRunner {
   const ingressContextOf = (job: GridJob) => prepareEvaluation(job.mesh, job.ingressRequest ?? job.request, new Map(Object.entries(job.keySets)), job.options)
 
   async function inThread(job: GridJob, mine: number): Promise<GridView | undefined> {
-    const evaluation = await evaluateMesh(job.mesh, job.request, new Map(Object.entries(job.keySets)), job.options, () => mine === generation, job.ingressRequest)
+    const evaluation = await evaluateMesh(job.mesh, job.request, new Map(Object.entries(job.keySets)), job.options, () => mine === generation, job.ingressRequest, job.view)
     if (evaluation && current?.generation === mine) {
       current.context ??= Promise.resolve(evaluation.context)
       current.ingressContext ??= Promise.resolve(evaluation.ingressContext)
@@ -62,7 +65,7 @@ export function createGridRunner(options: GridRunnerOptions): GridRunner {
     const client = await worker
     if (!client) return inThread(job, mine)
     try {
-      const { view } = await client.evaluate({ resources: [...job.resources], options: job.options, request: job.request, ...(job.ingressRequest ? { ingressRequest: job.ingressRequest } : {}), keySets: Object.entries(job.keySets) })
+      const { view } = await client.evaluate({ resources: [...job.resources], options: job.options, request: job.request, ...(job.ingressRequest ? { ingressRequest: job.ingressRequest } : {}), ...(job.view ? { view: job.view } : {}), keySets: Object.entries(job.keySets) })
       return view
     } catch (error) {
       console.warn('Grid worker failed, evaluating in the main thread:', error)
@@ -74,7 +77,7 @@ export function createGridRunner(options: GridRunnerOptions): GridRunner {
   async function run(job: GridJob, mine: number): Promise<void> {
     const started = performance.now()
     try {
-      const big = gridSize(job.mesh) > options.workerThreshold
+      const big = gridSize(job.mesh, job.view) > options.workerThreshold
       const view = await (big ? inWorker(job, mine) : inThread(job, mine))
       if (view && mine === generation) options.onResult(view, performance.now() - started)
     } catch (error) {

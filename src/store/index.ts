@@ -29,3 +29,4 @@ export const useDesignerStore = ((...args: unknown[]) => (designerStore() as (..
 for (const member of ['getState', 'getInitialState', 'setState', 'subscribe', 'temporal'] as const) {
   Object.defineProperty(useDesignerStore, member, { get: () => designerStore()[member] })
 }
+export { TASK_VIEW, ALL_VIEW, type GridViewSpec, type GridFilter, type RowMode, type ColumnMode } from './gridFilter'

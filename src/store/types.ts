@@ -6,6 +6,7 @@
  */
 import type { CellExplanation, EngineOptions, KubeObject, Model, PortProtocol, ResourceKey } from '../engine'
 import type { JwksJson } from '../engine/jwt'
+import type { GridViewSpec } from './gridFilter'
 import type { SavedToken, TokenPlacement } from './tokens/types'
 
 /** Where a change came from: the YAML editor must not re-apply its own edits (no echo loops). */
@@ -97,6 +98,8 @@ export interface DesignerState {
   layout: Layout
   options: EngineOptions
   request: RequestSettings
+  /** Which rows and columns the grid shows (store/gridFilter.ts); absent: the task's view. Saved with the design. */
+  view?: GridViewSpec
 
   /** Editor text per tab. Regenerated from resources unless the last change came from that tab. */
   yaml: Record<YamlTab, string>
@@ -128,6 +131,8 @@ export interface DesignerActions {
   resizeNamespace(name: string, box: NamespaceBox): void
   setOptions(options: Partial<EngineOptions>): void
   setRequest(request: Partial<RequestSettings>): void
+  /** Shows other rows and columns of the grid (a view, saved with the design; not an undo step). */
+  setGridView(view: GridViewSpec): void
   select(selection: Selection): void
   revealResource(key: ResourceKey): void
   explainCell(row: number, column: number): Promise<CellExplanation | undefined>

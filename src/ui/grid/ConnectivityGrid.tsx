@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { useDesignerStore } from '../../store'
 import { GridLegend } from './GridLegend'
 import { GridTable } from './GridTable'
+import { GridViewPicker } from './GridViewPicker'
 import './ConnectivityGrid.css'
 
 export interface ConnectivityGridProps {
@@ -45,6 +46,7 @@ export function ConnectivityGrid({ current, onExplain }: ConnectivityGridProps) 
           ) : null}
         </span>
       </header>
+      <GridViewPicker />
       <div ref={scrollRef} className="grid-scroll">
         {!grid ? (
           <p className="grid-empty">{computing ? 'Evaluating the design…' : 'No grid yet.'}</p>
@@ -53,8 +55,8 @@ export function ConnectivityGrid({ current, onExplain }: ConnectivityGridProps) 
             <p className="grid-empty-title">{rows === 0 && columns === 0 ? 'Nothing to connect yet' : rows === 0 ? 'No clients yet' : 'No services yet'}</p>
             <p>
               {rows === 0
-                ? 'Clients are workloads that serve no port, like the sleep pods. Add one in the Workloads tab or from the palette.'
-                : 'Columns are service ports with a workload behind them, like httpbin:8000. Add a Service and a Deployment.'}
+                ? 'This view shows no workload. Any workload can be a client: choose "All workloads" under Rows, or add one in the Workloads tab or from the palette.'
+                : 'This view shows no Service port. Choose "All Service ports" under Columns, or add a Service and a Deployment.'}
             </p>
           </div>
         ) : (
