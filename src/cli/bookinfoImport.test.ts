@@ -99,3 +99,16 @@ describe('importing bookinfo from kubectl get -o yaml', () => {
     expect(out.stderr).toMatch(/^mesh-auth grid: dropped server-populated fields: .*; ignored kinds: ConfigMap \(1\), Secret \(1, data not kept\)\n$/)
   })
 })
+
+describe('creation order', () => {
+  it('puts policies listed by name back in creation order (rule 5 takes the oldest of equals)', () => {
+    const policy = (name: string, at: string) =>
+      `- apiVersion: authentication.istio.io/v1alpha1\n  kind: Policy\n  metadata:\n    name: ${name}\n    namespace: foo\n    creationTimestamp: "${at}"\n    uid: u-${name}\n  spec:\n    targets: [{name: httpbin}]\n`
+    const text = `apiVersion: v1\nkind: List\nitems:\n${policy('a-newer', '2024-03-02T00:00:00Z')}${policy('b-older', '2024-03-01T00:00:00Z')}`
+    const { objects } = importYamlText(text, 'policies.yaml')
+    expect(objects.map((o) => [o.metadata.name, o.metadata.creationTimestamp, 'uid' in o.metadata])).toEqual([
+      ['b-older', '2024-03-01T00:00:00Z', false],
+      ['a-newer', '2024-03-02T00:00:00Z', false],
+    ])
+  })
+})
