@@ -3,7 +3,7 @@
  * links. Rule 25 makes every workload a potential client and every Service port a column; a view is
  * a presentation choice over those (istio-semantics.md section 12, R25), never a rule.
  */
-import { clientLabel, listClients, listTargets, type Mesh, type Target, type Workload } from '../engine'
+import { listClients, listTargets, type Mesh, type Target, type Workload } from '../engine'
 
 export type RowMode = 'all' | 'namespaces' | 'names' | 'without-ports'
 export type ColumnMode = 'all' | 'namespaces' | 'names' | 'with-ports'
@@ -60,11 +60,6 @@ export function selectColumns(mesh: Mesh, filter: GridFilter<ColumnMode> = TASK_
     case 'with-ports':
       return all.filter((t) => t.service.workloads.some((w) => w.containerPorts.length > 0))
   }
-}
-
-/** The view's row labels, e.g. for a summary. */
-export function rowLabels(mesh: Mesh, view: GridViewSpec): string[] {
-  return selectRows(mesh, view.rows).map(clientLabel)
 }
 
 function checkFilter<M extends string>(value: unknown, modes: readonly M[]): GridFilter<M> | undefined {
