@@ -70,6 +70,9 @@ test.describe('Canvas', () => {
     await paletteItem(page, 'Namespace').dragTo(pane, { targetPosition: { x: 60, y: box.height - 120 } })
     const created = page.getByTestId('canvas.namespace.namespace-1')
     await expect(created).toBeVisible()
+    // A drop selects the new box; the inspector opens on a double-click, not over the canvas by itself.
+    await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeHidden()
+    await created.getByText('namespace-1', { exact: true }).first().dblclick()
     await expect(page.getByRole('complementary', { name: 'Inspector' })).toContainText('namespace-1')
     await closeInspector(page)
     await fitView(page)
@@ -182,6 +185,7 @@ test.describe('Canvas', () => {
 
     // A policy on httpbin.legacy whose target is then mistyped in the inspector: a warning, on the node and the field.
     await paletteItem(page, 'Policy').dragTo(page.getByTestId('canvas.app.httpbin.legacy'))
+    await page.getByTestId('canvas.node.Policy/legacy/httpbin').dblclick()
     const inspector = page.getByRole('complementary', { name: 'Inspector' })
     await inspector.getByLabel('Target 1 service').fill('httpbin-v2')
     await inspector.getByLabel('Target 1 service').press('Enter')

@@ -6,29 +6,36 @@ import { expect, test, type Locator, type Page } from '@playwright/test'
  * presenter view, progress across a reload, and lesson links. Selectors are roles and names only.
  */
 
-import { expectLive, expectStep, liveCell, openSeedLesson, prediction, stepNav, STEPS } from './workshopPage.js'
+import { expectLive, expectStep, HIDDEN, liveCell, openSeedLesson, prediction, stepNav, STEPS } from './workshopPage.js'
 
 test.describe('Workshop mode', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
 
   test('walks the seed lesson from the first step to the last, the live grid showing the task’s codes', async ({ page }) => {
+    // 22 steps, three of them revealed: longer than one interaction on a busy machine.
+    test.slow()
     await openSeedLesson(page)
     await expect(page.getByRole('heading', { name: 'Three namespaces, one request' })).toBeVisible()
     await expect(page.getByRole('button', { name: 'Previous' })).toBeDisabled()
 
     const checks: Record<number, () => Promise<void>> = {
       3: async () => {
-        // T1: the MeshPolicy alone, clients still plain: 503 between the sidecars.
+        // T1: the MeshPolicy alone, clients still plain: 503 between the sidecars, once revealed.
+        for (const row of ['sleep.foo', 'sleep.bar']) for (const column of ['httpbin.foo:8000', 'httpbin.bar:8000']) await expectLive(page, row, column, HIDDEN)
+        await page.getByRole('button', { name: 'Reveal', exact: true }).click()
         for (const row of ['sleep.foo', 'sleep.bar']) for (const column of ['httpbin.foo:8000', 'httpbin.bar:8000']) await expectLive(page, row, column, '503')
         await expect(stepNav(page)).toContainText('Step 3 of 22 · Globally enabling Istio mutual TLS')
       },
       11: async () => {
         // T7: namespace foo STRICT; the client without a sidecar is reset.
+        await page.getByRole('button', { name: 'Reveal', exact: true }).click()
         await expectLive(page, 'sleep.legacy', 'httpbin.foo:8000', '000 (56)')
         await expectLive(page, 'sleep.legacy', 'httpbin.bar:8000', '200')
       },
       21: async () => {
         // T16: the task's 401 (R11 as documented), with the note on what real Istio prints.
+        await expect(page.getByRole('complementary', { name: 'Where the task differs' })).toBeHidden()
+        await page.getByRole('button', { name: 'Reveal', exact: true }).click()
         await expectLive(page, 'sleep.legacy', 'httpbin.foo:8000', '401')
         await expect(page.getByRole('complementary', { name: 'Where the task differs' })).toBeVisible()
       },
@@ -67,7 +74,7 @@ test.describe('Workshop mode', () => {
     await wrong.click()
     await expect(wrong).toHaveAccessibleName('Your prediction for sleep.bar to httpbin.bar:8000: 200')
 
-    await page.getByRole('button', { name: 'Reveal' }).click()
+    await page.getByRole('button', { name: 'Reveal', exact: true }).click()
     await expect(right).toHaveAccessibleName('Your prediction for sleep.foo to httpbin.foo:8000: 503, correct')
     await expect(wrong).toHaveAccessibleName('Your prediction for sleep.bar to httpbin.bar:8000: 200, wrong: the result is 503')
     await expect(prediction(page, 'sleep.foo to httpbin.bar:8000')).toHaveAccessibleName('Your prediction for sleep.foo to httpbin.bar:8000: none, not answered: the result is 503')
@@ -85,6 +92,8 @@ test.describe('Workshop mode', () => {
     await page.keyboard.press('ArrowRight')
     await page.keyboard.press('ArrowRight')
     await expectStep(page, 3)
+    await expectLive(page, 'sleep.foo', 'httpbin.foo:8000', HIDDEN)
+    await page.getByRole('button', { name: 'Reveal', exact: true }).click()
     await expectLive(page, 'sleep.foo', 'httpbin.foo:8000', '503')
 
     await page.getByRole('button', { name: 'Undo' }).click()

@@ -6,6 +6,9 @@ export const STEPS = 22
 
 export const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
+/** What a live grid cell says while it is one of the lesson step's cells still to be predicted. */
+export const HIDDEN = 'hidden until you reveal the lesson step'
+
 export function liveCell(page: Page, row: string, column: string): Locator {
   return page.getByRole('table', { name: 'Connectivity' }).getByRole('button', { name: new RegExp(`^${escape(`${row} to ${column}: `)}`) })
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { expectLive, openSeedLesson, prediction, stepNav } from '../workshopPage.js'
+import { expectLive, HIDDEN, openSeedLesson, prediction, stepNav } from '../workshopPage.js'
 
 /** docs/screenshots/workshop-*.png: `npm run screenshots` (a build first). */
 test.describe('Workshop screenshots', () => {
@@ -12,7 +12,7 @@ test.describe('Workshop screenshots', () => {
     const scope = present ? dialog : page
     for (let i = 0; i < 2; i++) await scope.getByRole('button', { name: 'Next' }).click()
     await expect(present ? dialog : stepNav(page)).toContainText('Step 3 of 22')
-    await expectLive(page, 'sleep.foo', 'httpbin.foo:8000', '503')
+    await expectLive(page, 'sleep.foo', 'httpbin.foo:8000', HIDDEN)
     for (const [pair, clicks] of [['sleep.foo to httpbin.foo:8000', 2], ['sleep.foo to httpbin.bar:8000', 2], ['sleep.bar to httpbin.foo:8000', 1], ['sleep.bar to httpbin.bar:8000', 2]] as const) {
       for (let i = 0; i < clicks; i++) await prediction(scope, pair).click()
     }

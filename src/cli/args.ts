@@ -3,6 +3,7 @@
  * the parser, `--help` and the error for an unknown option all read that table. To add an option,
  * add a field to GridArgs (and its default to defaultGridArgs) and one entry to the table.
  */
+import { describeProfiles, parseIstioProfile } from '../engine/profile'
 import type { IstioProfile, R11Behaviour } from '../engine/types'
 
 export interface GridArgs {
@@ -18,10 +19,16 @@ export interface GridArgs {
   tlsCheck: boolean
   json: boolean
   help: boolean
+  /** HTTP method (modern AuthorizationPolicy `methods`); absent: GET. */
+  method?: string
+  /** `--header 'Name: value'`, in order (repeatable). */
+  headers: [string, string][]
+  /** `--from external` only: the client address the ingress gateway sees. */
+  sourceIp?: string
 }
 
 export function defaultGridArgs(): GridArgs {
-  return { files: [], path: '/ip', jwks: [], profile: '1.0', r11: 'documented', tlsCheck: false, json: false, help: false }
+  return { files: [], path: '/ip', jwks: [], profile: '1.0', r11: 'documented', tlsCheck: false, json: false, help: false, headers: [] }
 }
 
 /** One option: its spelling(s), the value it takes (absent for a switch), one line of help, its effect. */
@@ -80,11 +87,41 @@ export const GRID_OPTIONS: OptionSpec[] = [
   },
   {
     name: '--istio',
-    value: '1.0|1.1',
-    help: 'semantics profile, default 1.0',
+    value: 'VERSION',
+    help: 'semantics profile: 1.0, 1.1, or 1.5 ... 1.30 (any minor takes the rules of its release; 1.5+ reads PeerAuthentication, RequestAuthentication, AuthorizationPolicy); default 1.0',
     apply(a, v) {
-      if (v !== '1.0' && v !== '1.1') throw new UsageError(`--istio wants 1.0 or 1.1, got "${v}"`)
-      a.profile = v
+      const profile = parseIstioProfile(v)
+      if (!profile) throw new UsageError(`--istio wants one of ${describeProfiles()}, got "${v}"`)
+      a.profile = profile
+    },
+  },
+  {
+    name: '--method',
+    value: 'M',
+    help: 'HTTP method of the request, default GET (curl -X M)',
+    apply(a, v) {
+      if (!/^[A-Za-z]+$/.test(v)) throw new UsageError(`--method wants an HTTP method such as GET or POST, got "${v}"`)
+      a.method = v
+    },
+  },
+  {
+    name: '--header',
+    aliases: ['-H'],
+    value: "'NAME: VALUE'",
+    help: 'adds a request header (repeatable; curl -H)',
+    apply(a, v) {
+      const colon = v.indexOf(':')
+      if (colon <= 0) throw new UsageError(`--header wants 'Name: value', got "${v}"`)
+      a.headers.push([v.slice(0, colon).trim(), v.slice(colon + 1).trim()])
+    },
+  },
+  {
+    name: '--source-ip',
+    value: 'IP',
+    help: 'address of the external client as the ingress gateway sees it (--from external)',
+    apply(a, v) {
+      if (!/^[0-9a-fA-F:.]+$/.test(v)) throw new UsageError(`--source-ip wants an IP address, got "${v}"`)
+      a.sourceIp = v
     },
   },
   {
@@ -97,7 +134,7 @@ export const GRID_OPTIONS: OptionSpec[] = [
       a.r11 = v
     },
   },
-  { name: '--tls-check', help: "print istioctl authn tls-check as the profile's istioctl does, instead of the probes", apply: (a) => void (a.tlsCheck = true) },
+  { name: '--tls-check', help: "print istioctl authn tls-check as the profile's istioctl does, instead of the probes (1.0/1.1 only: removed in Istio 1.5)", apply: (a) => void (a.tlsCheck = true) },
   { name: '--json', help: 'one JSON object per probe, with its explanation', apply: (a) => void (a.json = true) },
   { name: '--help', aliases: ['-h'], help: 'print this help and exit', apply: (a) => void (a.help = true) },
 ]

@@ -6,7 +6,10 @@
  */
 import { isAbsolute, resolve } from 'node:path'
 import { parseGridArgs, UsageError, usage, type GridArgs } from './args'
-import { loadInputs, type InputError } from './inputs'
+import { loadInputs, type InputError, type LoadedInputs } from './inputs'
+import { extractIntentArgs, INTENT_USAGE, type IntentArgs } from './intentArgs'
+import { runDiff, runExpect } from './intentCommands'
+import { runMigrate } from './migrate'
 import { runProbes, runTlsCheck, type LineSink } from './probes'
 
 export interface Writer {
@@ -21,6 +24,8 @@ export interface CliIO {
   cwd: string
   env: Readonly<Record<string, string | undefined>>
   readFile(path: string): string
+  /** For --junit FILE. */
+  writeFile(path: string, text: string): void
   /** The whole of standard input, for the FILE `-`. */
   readStdin(): string
   /** Wall clock in Unix seconds, used when --at is not given. */
@@ -60,9 +65,15 @@ function streamTo(writer: Writer): LineSink & { flush(): void } {
 }
 
 export async function main(argv: readonly string[], io: CliIO, command: CommandName = { name: 'mesh-auth grid' }): Promise<number> {
+  if (argv.includes('--migrate')) {
+    return runMigrate(argv, { read: resolver(io), stdout: (text) => void io.stdout.write(text), stderr: (text) => void io.stderr.write(text), now: () => Math.floor(io.now()) })
+  }
   let args: GridArgs
+  let intentArgs: IntentArgs
   try {
-    args = parseGridArgs(argv)
+    const split = extractIntentArgs(argv)
+    intentArgs = split.intent
+    args = parseGridArgs(split.rest)
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`${command.name}: ${error.message}\n(${command.name} --help lists the options)\n`)
@@ -71,7 +82,7 @@ export async function main(argv: readonly string[], io: CliIO, command: CommandN
     throw error
   }
   if (args.help) {
-    io.stdout.write(`${usage(command.name)}\n`)
+    io.stdout.write(`${usage(command.name)}\n${INTENT_USAGE}\n`)
     return 0
   }
   const loaded = loadInputs(args, resolver(io))
@@ -81,6 +92,7 @@ export async function main(argv: readonly string[], io: CliIO, command: CommandN
   // Unreadable files, token or key sets: nothing meaningful can be printed.
   if (!loaded.ok) return 2
   const now = args.at ?? Math.floor(io.now())
+  if (intentArgs.expect || intentArgs.diffOld) return runIntent(io, loaded, args, intentArgs, now, command)
   const sink = streamTo(io.stdout)
   const result = args.tlsCheck ? runTlsCheck(loaded, args, sink) : await runProbes(loaded, args, now, sink)
   sink.flush()
@@ -90,6 +102,27 @@ export async function main(argv: readonly string[], io: CliIO, command: CommandN
   }
   // R27: what admission rejected is reported above; the grid of the rest is printed, status 2.
   return loaded.errors.length > 0 ? 2 : 0
+}
+
+/** --expect / --suggest / --diff (intentCommands.ts): exit 0 all hold, 1 violations or changes, 2 bad input. */
+async function runIntent(io: CliIO, loaded: LoadedInputs, args: GridArgs, intentArgs: IntentArgs, now: number, command: CommandName): Promise<number> {
+  const read = resolver(io)
+  const write = (file: string, text: string): void => io.writeFile(isAbsolute(file) ? file : resolve(io.cwd, file), text)
+  let run
+  if (intentArgs.diffOld) {
+    const old = loadInputs({ ...args, files: intentArgs.diffOld }, read)
+    printDiagnostics(io, old.warnings)
+    printDiagnostics(io, old.errors)
+    if (!old.ok) return 2
+    run = await runDiff(old, loaded, args, now)
+  } else run = await runExpect(loaded, args, intentArgs, now, { read, write })
+  io.stdout.write(run.stdout)
+  io.stderr.write(run.stderr)
+  if (loaded.errors.length > 0 && run.status === 0) {
+    io.stderr.write(`${command.name}: some objects were rejected (see above)\n`)
+    return 2
+  }
+  return run.status
 }
 
 /** The real process as a CliIO. `cwd` is the caller's directory (npm sets INIT_CWD to it). */
@@ -102,6 +135,7 @@ export async function nodeIO(options: { useInitCwd: boolean }): Promise<CliIO> {
     cwd,
     env: process.env,
     readFile: (path) => fs.readFileSync(path, 'utf8'),
+    writeFile: (path, text) => fs.writeFileSync(path, text),
     readStdin: () => fs.readFileSync(0, 'utf8'),
     now: () => Date.now() / 1000,
   }

@@ -22,6 +22,7 @@ import {
   type Verdict,
   type Workload,
 } from '../engine'
+import { isModernProfile } from '../engine/profile'
 import type { GridArgs } from './args'
 import type { LoadedInputs } from './inputs'
 
@@ -105,7 +106,9 @@ export async function runProbes(loaded: LoadedInputs, args: GridArgs, now: numbe
     return { ok: false, message: `no workload ${unknown.join(', ')} (--from takes WORKLOAD.NAMESPACE or external); valid names: ${namesList(valid)}` }
   }
   const headers: Record<string, string> = loaded.token !== undefined ? { Authorization: `Bearer ${loaded.token}` } : {}
-  const ctx = await prepareEvaluation(mesh, { path: args.path, headers, now }, loaded.keySets, loaded.options)
+  for (const [name, value] of args.headers ?? []) headers[name] = value
+  const request = { path: args.path, headers, now, ...(args.method ? { method: args.method } : {}), ...(args.sourceIp ? { sourceIp: args.sourceIp } : {}) }
+  const ctx = await prepareEvaluation(mesh, request, loaded.keySets, loaded.options)
   const clients = [...new Set(fromNames.filter((n) => n !== EXTERNAL).map((n) => byLabel.get(n) as Workload))]
   const groups = groupByTargets(ctx, clients, args.to)
   if (typeof groups === 'string') return { ok: false, message: groups }
@@ -136,6 +139,9 @@ export async function runProbes(loaded: LoadedInputs, args: GridArgs, now: numbe
 }
 
 export function runTlsCheck(loaded: LoadedInputs, args: GridArgs, out: LineSink): CliResult {
+  if (isModernProfile(loaded.options.profile)) {
+    return { ok: false, message: `--tls-check: istioctl authn tls-check was removed in Istio 1.5, so there is no such table for Istio ${loaded.options.profile}; use --json to see, per probe, the server mode, the client transport (auto mTLS or DestinationRule) and the policies that decided it` }
+  }
   const { mesh } = loaded.model
   const targets = args.to
     ? args.to.map((spec) => resolveTarget(mesh, spec, 'default'))

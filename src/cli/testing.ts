@@ -2,7 +2,7 @@
  * Runs the CLI's `main` in-process with files from disk and captured output: what the tests use
  * instead of a child process.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { main, type CliIO } from './main'
 
 export interface CliRun {
@@ -23,6 +23,7 @@ export async function runInProcess(
     cwd: options.cwd ?? process.cwd(),
     env: options.env ?? {},
     readFile: (path) => options.files?.[path] ?? readFileSync(path, 'utf8'),
+    writeFile: (path, text) => writeFileSync(path, text),
     readStdin: () => {
       if (options.stdin === undefined) throw new Error('no standard input')
       return options.stdin

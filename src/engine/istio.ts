@@ -3,6 +3,7 @@
  * field names folded into camelCase, `mtls: {}`/`null` turned into STRICT. Section 1 of
  * istio-semantics.md describes the fields; admission/ produces these, mesh/ consumes them.
  */
+import type { SecurityResource } from './security'
 import type { ResourceKey } from './types'
 
 export interface PortSelector {
@@ -138,4 +139,5 @@ export interface VirtualService {
   order: number
 }
 
-export type IstioResource = AuthnPolicy | DestinationRule | Gateway | VirtualService
+/** Every normalised Istio object: the 1.x kinds above and the modern security.istio.io kinds (security.ts). */
+export type IstioResource = AuthnPolicy | DestinationRule | Gateway | VirtualService | SecurityResource

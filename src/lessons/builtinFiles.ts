@@ -7,7 +7,7 @@ import { formatLessonError, parseLesson } from './parse/parseLesson'
 import type { Lesson, LessonBases, NamedBase } from './types'
 
 /** Repository paths of the built-in lessons, in the order a trainer meets them. */
-export const BUILTIN_LESSON_FILES = ['src/lessons/builtin/authentication-policy.yaml', 'src/lessons/builtin/permissive-migration.yaml'] as const
+export const BUILTIN_LESSON_FILES = ['src/lessons/builtin/authentication-policy.yaml', 'src/lessons/builtin/permissive-migration.yaml', 'src/lessons/builtin/modern-authentication.yaml'] as const
 
 /** Repository paths of the named bases. */
 export const BASE_FILES: Readonly<Record<NamedBase, string>> = { 'seed-workloads': 'src/scenarios/seed/workloads.yaml' }

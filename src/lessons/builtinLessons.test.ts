@@ -35,7 +35,7 @@ describe('the built-in lessons', () => {
       read.push(path)
       return BUILTIN_TEXTS[path] ?? ''
     })
-    expect(lessons.map((l) => l.id)).toEqual(['authentication-policy', 'permissive-migration'])
+    expect(lessons.map((l) => l.id)).toEqual(['authentication-policy', 'permissive-migration', 'modern-authentication'])
     expect(lessons).toEqual(builtinLessons())
     expect(read).toEqual(['src/scenarios/seed/workloads.yaml', ...BUILTIN_LESSON_FILES])
   })
@@ -61,10 +61,13 @@ describe('the built-in lessons', () => {
         }
       })
 
-      it('explains every step in two to five sentences of its own', () => {
+      it('explains every step in two to five sentences of its own, and says what it printed after the reveal', () => {
+        const sentencesOf = (text: string) => text.replace(/`[^`]*`/g, 'x').split(/[.!?](?:\s|$)/).filter((s) => s.trim().length > 0).length
         for (const step of lesson.steps) {
-          const sentences = step.explanation.replace(/`[^`]*`/g, 'x').split(/[.!?](?:\s|$)/).filter((s) => s.trim().length > 0)
-          expect(`${step.id}: ${sentences.length >= 2 && sentences.length <= 5}`).toBe(`${step.id}: true`)
+          const before = sentencesOf(step.explanation)
+          expect(`${step.id}: ${before >= 2 && before <= 5}`).toBe(`${step.id}: true`)
+          const after = sentencesOf(step.outcome ?? '')
+          expect(`${step.id} outcome: ${after >= 1 && after <= 5}`).toBe(`${step.id} outcome: true`)
         }
       })
 

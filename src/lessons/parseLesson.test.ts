@@ -72,7 +72,7 @@ describe('parseLesson', () => {
   it('rejects a code curl cannot print, naming the cell', () => {
     const errors = errorsOf(edit(25, "        'sleep.legacy -> httpbin.foo:8000': '201'"))
     expect(errors).toEqual([
-      { line: 25, column: 45, path: 'steps[0].expect.grid', message: '"sleep.legacy -> httpbin.foo:8000": expected one of 200, 401, 503, 404, 000 (56), 000 (35), 000 (7), got "201"' },
+      { line: 25, column: 45, path: 'steps[0].expect.grid', message: '"sleep.legacy -> httpbin.foo:8000": expected one of 200, 401, 403, 503, 404, 000 (56), 000 (52), 000 (35), 000 (7), got "201"' },
     ])
   })
 

@@ -5,7 +5,7 @@
 import type { IstioProfile, R11Behaviour } from '../engine'
 
 /** What a cell of a step's grid may hold: `formatVerdict` of the engine. */
-export const CELL_CODES = ['200', '401', '503', '404', '000 (56)', '000 (35)', '000 (7)'] as const
+export const CELL_CODES = ['200', '401', '403', '503', '404', '000 (56)', '000 (52)', '000 (35)', '000 (7)'] as const
 export type CellCode = (typeof CELL_CODES)[number]
 
 /** The external client (curl from outside the cluster) only reaches the ingress gateway. */
@@ -63,8 +63,14 @@ export interface LessonStep {
   title: string
   /** The heading of the task this step follows. */
   section: string
-  /** Markdown-lite: paragraphs separated by a blank line, `code` spans. */
+  /**
+   * Shown before the reveal: what the step changes and what to think about. Never the step's answers
+   * (a code of `expect.grid` named here is a warning). Markdown-lite: paragraphs separated by a blank
+   * line, `code` spans.
+   */
   explanation: string
+  /** Shown after the reveal: what the request printed and why. Markdown-lite. */
+  outcome?: string
   /** Multi-document YAML, applied after `delete` (like kubectl apply: same kind/namespace/name replaces). */
   apply?: string
   delete?: ObjectRef[]
@@ -72,7 +78,7 @@ export interface LessonStep {
   expect: StepExpect
   /** What to type on a real cluster for the same step. */
   commands: string[]
-  /** Where the task's text differs from what Istio does. */
+  /** Where the task's text differs from what Istio does (shown after the reveal). */
   note?: string
   /** The seed state (S0...S13) this step's resources equal, and the seed table (T0a...T16) it prints. */
   seedState?: string

@@ -2,7 +2,7 @@
  * The store's actions. Each says where the change came from (its origin), so the editor does not
  * echo its own text and the history records only changes to resources and layout.
  */
-import { explainExternal, explainWorkloadCell, listTargets, type KubeObject } from '../engine'
+import { explainExternal, explainWorkloadCell, LATEST_PROFILE, listTargets, type KubeObject } from '../engine'
 import { seedWorkloads } from '../scenarios/seed'
 import { appNodeIds } from './canvasIds'
 import { deleteObject, upsertObject } from './resourceEdits'
@@ -34,9 +34,12 @@ function carryPosition(layout: Layout, before: readonly KubeObject[], after: rea
 export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled'> {
   const { get, set } = ctx
   let drag: { id: string; at: number } | undefined
+  /** Inside gesture(): the history is paused until the gesture records its one step. */
+  let inGesture = false
 
   /** Layout-only changes of the same node in a quick series are folded into the first one's step. */
   function setLayout(id: string, layout: Layout): void {
+    if (inGesture) return set({ layout, lastOrigin: 'canvas' })
     const now = Date.now()
     const continuing = drag !== undefined && drag.id === id && now - drag.at < DRAG_GROUP_MS
     if (continuing) ctx.history().pause()
@@ -56,7 +59,7 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
   }
 
   return {
-    loadResources: (resources, origin, layout) => loadDesign(resources, origin, layout),
+    loadResources: (resources, origin, layout, options) => loadDesign(resources, origin, layout, options),
     upsertResource(object, origin, previousKey) {
       const before = get().resources
       const resources = upsertObject(before, object, previousKey)
@@ -78,6 +81,23 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
       // A text that does not parse keeps the last good resources: the canvas and grid stay as they were.
       const resources = isBroken(parsed) ? get().resources : replaceTabResources(get().resources, tab, parsed.objects)
       commit(ctx, { resources, typed: { tab, text } }, 'yaml')
+    },
+    gesture(run) {
+      if (inGesture) return run()
+      const s = get()
+      const before = { resources: s.resources, layout: s.layout }
+      inGesture = true
+      ctx.history().pause()
+      try {
+        run()
+      } finally {
+        inGesture = false
+        ctx.history().resume()
+      }
+      const after = get()
+      if (after.resources === before.resources && after.layout === before.layout) return
+      ctx.recordStep(before)
+      ctx.endDrag()
     },
     moveNode(id, position: NodePosition) {
       const { layout } = get()
@@ -126,21 +146,29 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
       ctx.history().redo()
       afterTimeTravel(ctx, before, 'redo')
     },
-    newEmptyDesign: () => loadDesign([], 'reset', EMPTY_LAYOUT),
+    // A new design speaks the current API; the seed is the 2018 task, so it stays on Istio 1.0.
+    newEmptyDesign: () => loadDesign([], 'reset', EMPTY_LAYOUT, { ...get().options, profile: LATEST_PROFILE }),
     resetToSeed: () => {
       set({ view: TASK_VIEW })
-      loadDesign(seedWorkloads(), 'reset')
+      loadDesign(seedWorkloads(), 'reset', undefined, { ...get().options, profile: '1.0' })
+    },
+    openDesign(design, origin) {
+      if (design.request) set({ request: design.request })
+      set({ view: design.view ?? TASK_VIEW })
+      loadDesign(design.resources, origin, design.layout, design.options)
     },
     openShareLink(hash) {
       const decoded = decodeShareLink(hash)
       if (!decoded.ok) return decoded
-      const { resources, layout, options, view } = decoded.design
-      // The link's view of the grid, or the task's when the link has none (made before views).
-      set({ view: view ?? TASK_VIEW })
+      const { resources, layout, options } = decoded.design
       // A link shared "with tokens" carries request settings: merge them into this browser's.
       if (decoded.request) set({ request: mergeSharedRequest(get().request, decoded.request) })
+      if (decoded.design.intent !== undefined) set({ intent: decoded.design.intent })
+      // The link's view of the grid, or the task's when the link has none (made before views).
+      set({ view: decoded.design.view ?? TASK_VIEW })
       loadDesign(resources, 'share', layout, options)
       return { ok: true }
     },
+    setIntent: (intent) => set({ intent }),
   }
 }

@@ -37,12 +37,29 @@ function selects(selector: Record<string, unknown>, labels: Record<string, unkno
   return Object.entries(selector).every(([k, v]) => labels[k] === v)
 }
 
+/** Per resources array: the derivations below are asked for many times per change (store, canvas, edges). */
+function cachedOn<T>(cache: WeakMap<readonly KubeObject[], T>, resources: readonly KubeObject[], compute: () => T): T {
+  const hit = cache.get(resources)
+  if (hit !== undefined) return hit
+  const value = compute()
+  cache.set(resources, value)
+  return value
+}
+
+const idCache = new WeakMap<readonly KubeObject[], Map<ResourceKey, string>>()
+
 /**
  * Node id of every resource key. Services and the workloads they select are joined into groups
  * (union-find, so two Services sharing a Deployment end up on one node too); a group is named by its
- * first workload in resource order.
+ * first workload in resource order. Workloads are indexed by namespace and label, so each Service
+ * only looks at the workloads carrying its selector's first label (linear in the design's size).
+ * NOTE the map is shared by every caller for the same resources array: do not mutate it.
  */
 export function appNodeIds(resources: readonly KubeObject[]): Map<ResourceKey, string> {
+  return cachedOn(idCache, resources, () => computeAppNodeIds(resources))
+}
+
+function computeAppNodeIds(resources: readonly KubeObject[]): Map<ResourceKey, string> {
   const keys = resources.map(keyOf)
   const parent = keys.map((_, i) => i)
   const find = (i: number): number => {
@@ -50,14 +67,29 @@ export function appNodeIds(resources: readonly KubeObject[]): Map<ResourceKey, s
     return i
   }
   const workloads = resources.flatMap((o, i) => (WORKLOAD_KINDS.has(o.kind) ? [i] : []))
+  // namespace -> label -> value -> workloads, in resource order
+  const byLabel = new Map<string, number[]>()
+  const byNamespace = new Map<string, number[]>()
+  const push = (map: Map<string, number[]>, key: string, i: number) => {
+    const list = map.get(key)
+    if (list) list.push(i)
+    else map.set(key, [i])
+  }
+  for (const w of workloads) {
+    const workload = resources[w] as KubeObject
+    const ns = namespaceOf(workload)
+    push(byNamespace, ns, w)
+    for (const [k, v] of Object.entries(podLabels(workload))) push(byLabel, labelKey(ns, k, v), w)
+  }
   resources.forEach((service, i) => {
     if (service.kind !== 'Service') return
     const selector = serviceSelector(service)
     if (!selector) return
     const ns = namespaceOf(service)
-    for (const w of workloads) {
-      const workload = resources[w] as KubeObject
-      if (namespaceOf(workload) === ns && selects(selector, podLabels(workload))) parent[find(i)] = find(w)
+    const [k, v] = Object.entries(selector)[0] as [string, unknown]
+    const candidates = v === undefined ? (byNamespace.get(ns) ?? []) : (byLabel.get(labelKey(ns, k, v)) ?? [])
+    for (const w of candidates) {
+      if (selects(selector, podLabels(resources[w] as KubeObject))) parent[find(i)] = find(w)
     }
   })
   const firstWorkloadOf = new Map<number, number>()
@@ -69,6 +101,11 @@ export function appNodeIds(resources: readonly KubeObject[]): Map<ResourceKey, s
     else ids.set(key, keys[firstWorkloadOf.get(find(i)) ?? i] as string)
   })
   return ids
+}
+
+/** Candidates only: `selects` decides (a value that is not a string may share this text). */
+function labelKey(ns: string, k: string, v: unknown): string {
+  return `${ns}\u0000${k}\u0000${String(v)}`
 }
 
 /**
@@ -87,8 +124,23 @@ export interface CanvasNode {
   members: ResourceKey[]
 }
 
-/** The nodes of the canvas other than namespace boxes, in resource order, and the namespaces used. */
-export function canvasNodes(resources: readonly KubeObject[]): { nodes: CanvasNode[]; namespaces: string[] } {
+export interface CanvasNodes {
+  nodes: readonly CanvasNode[]
+  namespaces: readonly string[]
+}
+
+const nodesCache = new WeakMap<readonly KubeObject[], CanvasNodes>()
+
+/**
+ * The nodes of the canvas other than namespace boxes, in resource order, and the namespaces used.
+ * Computed once per resources array (the store's commit, the canvas and the layout all ask).
+ * NOTE shared between callers: do not mutate.
+ */
+export function canvasNodes(resources: readonly KubeObject[]): CanvasNodes {
+  return cachedOn(nodesCache, resources, () => computeCanvasNodes(resources))
+}
+
+function computeCanvasNodes(resources: readonly KubeObject[]): CanvasNodes {
   const ids = appNodeIds(resources)
   const nodes = new Map<string, CanvasNode>()
   const namespaces = new Set<string>()

@@ -11,7 +11,7 @@ import type { GridRunner } from './gridRunner'
 import { keyOf } from './keys'
 import { placeNewNodes } from './placeNodes'
 import { requestFor } from './tokens/profile'
-import type { ChangeOrigin, DesignerState, DesignerStore, GridState, Layout, RequestSettings, Selection, YamlTab } from './types'
+import type { ChangeOrigin, DesignerState, DesignerStore, GridState, GridView, Layout, RequestSettings, Selection, YamlTab } from './types'
 
 /** What undo/redo records: the canonical state only. */
 export type HistoryState = Pick<DesignerState, 'resources' | 'layout'>
@@ -27,6 +27,10 @@ export interface StoreContext {
   refineLayout(): void
   /** Forgets the node being dragged, so the next move starts a new history step. */
   endDrag(): void
+  /** Puts a finished grid in the store (marks what changed since the previous one). */
+  gridReady(view: GridView, millis: number): void
+  /** Records `before` as one past step (a gesture made while the history was paused) and drops the redo list. */
+  recordStep(before: HistoryState): void
 }
 
 export interface Change {
@@ -49,17 +53,24 @@ function keptSelection(selection: Selection, resources: readonly KubeObject[]): 
   return resources.some((o) => keyOf(o) === selection.key) ? selection : { kind: 'none' }
 }
 
+const NO_KEY_SETS = {}
+
+/**
+ * Starts the grid of the current state. A grid the runner computes at once is put in the store now:
+ * callers set their change just before, in the same event, so React renders both as one update.
+ */
 export function scheduleGrid(ctx: StoreContext): void {
   const s = ctx.get()
-  ctx.runner.schedule({
+  const now = ctx.runner.schedule({
     resources: s.resources,
     options: s.options,
     mesh: s.model.mesh,
     request: requestProfile(s.request, ctx.clock),
     ingressRequest: requestFor(s.request, 'ingress', s.request.frozenNow ?? ctx.clock()),
-    keySets: s.request.keySets ?? {},
+    keySets: s.request.keySets ?? NO_KEY_SETS,
     ...(s.view ? { view: s.view } : {}),
   })
+  if (now) ctx.gridReady(now.view, now.millis)
 }
 
 /** The grid is recomputing; the marks of the previous edit go away now (they describe that edit only). */

@@ -1,9 +1,13 @@
 /**
  * Checks a design that comes from outside the running app (a share link, localStorage) before the
  * store touches it. Everything is rebuilt from checked parts: nothing unvalidated flows through, and
- * keys that could reach an object's prototype (`__proto__`, `constructor`, `prototype`) reject it.
+ * a `__proto__` key (the one key whose assignment changes an object's prototype) rejects it. Other
+ * member names (`constructor`, `prototype`, `toString`...) are ordinary keys: label keys, ConfigMap
+ * keys, and are read with own-property checks only.
+ * There is no count of objects: whatever can be imported can be saved and opened again (the size of
+ * a share link and the browser's storage bound the input instead).
  */
-import { DEFAULT_OPTIONS, type EngineOptions, type KubeObject } from '../engine'
+import { DEFAULT_OPTIONS, ISTIO_PROFILES, describeProfiles, type EngineOptions, type KubeObject } from '../engine'
 import type { JwksJson } from '../engine/jwt'
 import { withoutSecretData } from '../yaml/clusterImport'
 import { checkGridView, type GridViewSpec } from './gridFilter'
@@ -15,15 +19,19 @@ export interface Design {
   resources: KubeObject[]
   layout: Layout
   options: EngineOptions
+  /** intent.yaml text (optional in saved designs and links). */
+  intent?: string
   /** Which rows and columns the grid shows; absent in designs saved before views existed. */
   view?: GridViewSpec
 }
 
+/** intent.yaml longer than this is refused (a few thousand expectations). */
+const MAX_INTENT_CHARS = 512 * 1024
+
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string }
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
+const FORBIDDEN_KEYS = new Set(['__proto__'])
 const MAX_DEPTH = 64
-const MAX_RESOURCES = 5000
 
 class Invalid extends Error {}
 
@@ -67,9 +75,8 @@ function finite(value: unknown, where: string): number {
 
 function checkRecord<T>(value: unknown, where: string, item: (v: unknown, where: string) => T): Record<string, T> {
   if (!isPlainRecord(value)) fail(`${where} is not an object`)
-  const out: Record<string, T> = {}
-  for (const [key, v] of Object.entries(value)) out[key] = item(v, `${where}.${key}`)
-  return out
+  // fromEntries defines own properties: no key can reach a prototype.
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, item(v, `${where}.${key}`)]))
 }
 
 function checkPosition(value: unknown, where: string): NodePosition {
@@ -94,9 +101,9 @@ function checkOptions(value: unknown): EngineOptions {
   if (!isPlainRecord(value)) fail('options is not an object')
   const profile = value.profile ?? DEFAULT_OPTIONS.profile
   const r11 = value.r11 ?? DEFAULT_OPTIONS.r11
-  if (profile !== '1.0' && profile !== '1.1') fail('options.profile must be "1.0" or "1.1"')
+  if (!(ISTIO_PROFILES as readonly unknown[]).includes(profile)) fail(`options.profile must be one of ${describeProfiles()}`)
   if (r11 !== 'documented' && r11 !== 'implemented') fail('options.r11 must be "documented" or "implemented"')
-  return { profile, r11 }
+  return { profile: profile as EngineOptions['profile'], r11 }
 }
 
 function checkKeySet(value: unknown, where: string): JwksJson {
@@ -117,6 +124,8 @@ export function checkRequest(value: unknown, fallback: RequestSettings): Request
     headers: checkRecord(value.headers ?? {}, 'request.headers', (v, w) => (typeof v === 'string' ? v : fail(`${w} is not a string`))),
   }
   if (value.frozenNow !== undefined) request.frozenNow = finite(value.frozenNow, 'request.frozenNow')
+  if (typeof value.method === 'string' && /^[A-Z]{1,20}$/.test(value.method)) request.method = value.method
+  if (typeof value.sourceIp === 'string' && value.sourceIp.length <= 64) request.sourceIp = value.sourceIp
   if (value.keySets !== undefined) request.keySets = checkRecord(value.keySets, 'request.keySets', checkKeySet)
   return { ...request, ...readTokenSettings(value) }
 }
@@ -128,11 +137,15 @@ export function checkDesign<T extends Design>(value: unknown, extra?: (envelope:
     if (!isPlainRecord(value)) fail('the design is not a JSON object')
     if (value.v !== 1) fail(`unsupported design version ${JSON.stringify(value.v)}`)
     if (!Array.isArray(value.resources)) fail('the design has no resources list')
-    if (value.resources.length > MAX_RESOURCES) fail(`the design has more than ${MAX_RESOURCES} resources`)
     // A Secret's data never reaches the store, even from an old link or an old autosave (issue 8).
     const design: Design = { resources: [...withoutSecretData(value.resources.map(checkResource))], layout: checkLayout(value.layout), options: checkOptions(value.options) }
     const view = checkGridView(value.view)
     if (view) design.view = view
+    if (value.intent !== undefined) {
+      if (typeof value.intent !== 'string') fail('intent is not a string')
+      if (value.intent.length > MAX_INTENT_CHARS) fail('intent is too long')
+      design.intent = value.intent
+    }
     return { ok: true, value: extra ? extra(value, design) : (design as T) }
   } catch (error) {
     if (error instanceof Invalid) return { ok: false, message: error.message }

@@ -9,16 +9,18 @@ import { temporal, type TemporalState } from 'zundo'
 import { DEFAULT_OPTIONS } from '../engine'
 import { seedWorkloads } from '../scenarios/seed'
 import { createActions } from './actions'
-import { browserStorage, loadSavedDesign, startAutosave, type StorageLike } from './autosave'
+import { browserBigStorage, browserStorage, startAutosave, type Autosave, type BigStorage, type StorageLike } from './autosave'
 import { scheduleGrid, type HistoryState, type StoreContext } from './commit'
 import type { Design } from './design'
+import { afterOpening, readOpening, type Opening } from './opening'
 import { deriveDocuments } from './derive'
 import { changedCells } from './gridView'
 import { createGridRunner } from './gridRunner'
 import type { GridWorkerClient } from './gridWorkerClient'
 import { autoLayout } from './layout'
+import { markTiming } from './timing'
 import { EMPTY_LAYOUT, placeNewNodes } from './placeNodes'
-import type { ChangeOrigin, DesignerState, DesignerStore, RequestSettings } from './types'
+import type { ChangeOrigin, DesignerState, DesignerStore, GridView, RequestSettings } from './types'
 
 export interface DesignerStoreDeps {
   /** Where the design is saved; null turns saving and restoring off. Default: localStorage if any. */
@@ -27,7 +29,7 @@ export interface DesignerStoreDeps {
   initial?: Design & { request?: RequestSettings }
   /** Real clock in Unix seconds. */
   clock?: () => number
-  /** Grids with more cells than this are evaluated in a worker (when there is one). */
+  /** Grids with more cells than this are evaluated in a worker (when there is one); smaller ones in the main thread. */
   workerThreshold?: number
   startWorker?: () => Promise<GridWorkerClient | undefined>
   autosaveDelayMs?: number
@@ -35,17 +37,31 @@ export interface DesignerStoreDeps {
   historyLimit?: number
   /** Arrange designs that come without a layout with elk (off: the quick placement only). */
   elkLayout?: boolean
+  /** Where designs too large for `storage` go. Default: IndexedDB when `storage` is the browser's. */
+  bigStorage?: BigStorage | null
 }
+
+/**
+ * Grids up to this many cells are computed in the main thread, synchronously with the edit when the
+ * token checks are known (one render); bigger ones in the worker. Measured with `npm run bench:browser`
+ * (issue 12): see the report in docs.
+ */
+export const WORKER_THRESHOLD = 250_000
 
 export const DEFAULT_REQUEST_SETTINGS: RequestSettings = { path: '/ip', headers: {} }
 
+/** The autosave of each store, for the page's "retry", "keep mine" and recovery buttons. */
+const autosaves = new WeakMap<object, { autosave: Autosave; storage: StorageLike; big: BigStorage | undefined }>()
+
+export function autosaveOf(store: object): { autosave: Autosave; storage: StorageLike; big: BigStorage | undefined } | undefined {
+  return autosaves.get(store)
+}
+
 /** What the store opens on: the given design, else the saved one, else the seed's initial state. */
-function openingDesign(deps: DesignerStoreDeps, storage: StorageLike | undefined): { design: Design; request: RequestSettings; origin: ChangeOrigin } {
-  if (deps.initial) return { design: deps.initial, request: deps.initial.request ?? DEFAULT_REQUEST_SETTINGS, origin: 'init' }
-  const saved = loadSavedDesign(storage, DEFAULT_REQUEST_SETTINGS)
-  if (saved) return { design: saved, request: saved.request, origin: 'restore' }
+function openingDesign(deps: DesignerStoreDeps, storage: StorageLike | undefined): Opening {
+  if (deps.initial) return { design: deps.initial, request: deps.initial.request ?? DEFAULT_REQUEST_SETTINGS, origin: 'init', paused: false }
   // The seed opens with the task's view: sleep rows by httpbin columns.
-  return { design: { resources: seedWorkloads(), layout: EMPTY_LAYOUT, options: DEFAULT_OPTIONS, view: TASK_VIEW }, request: DEFAULT_REQUEST_SETTINGS, origin: 'init' }
+  return readOpening(storage, DEFAULT_REQUEST_SETTINGS, () => ({ resources: seedWorkloads(), layout: EMPTY_LAYOUT, options: DEFAULT_OPTIONS, view: TASK_VIEW }))
 }
 
 export function createDesignerStore(deps: DesignerStoreDeps = {}) {
@@ -59,13 +75,17 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
       (set, get, api) => {
         // Inside the initializer zundo types `temporal` as unknown; it is the history store by then.
         const history = () => (api as unknown as { temporal: StoreApi<TemporalState<HistoryState>> }).temporal.getState()
+        const gridReady = (view: GridView, millis: number) => {
+          const previous = get().gridState.grid
+          set({ gridState: { grid: view, changed: changedCells(previous, view), millis, computing: false } })
+          markTiming('mad:grid-ready')
+        }
+        const threshold = deps.workerThreshold ?? WORKER_THRESHOLD
         const runner = createGridRunner({
-          workerThreshold: deps.workerThreshold ?? 400,
+          workerThreshold: threshold,
+          syncThreshold: threshold,
           ...(deps.startWorker ? { startWorker: deps.startWorker } : {}),
-          onResult(view, millis) {
-            const previous = get().gridState.grid
-            set({ gridState: { grid: view, changed: changedCells(previous, view), millis, computing: false } })
-          },
+          onResult: gridReady,
           onError(error) {
             console.error('Grid evaluation failed:', error)
             set({ gridState: { ...get().gridState, computing: false } })
@@ -78,6 +98,12 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
           runner,
           clock,
           endDrag: () => undefined,
+          gridReady,
+          recordStep(before) {
+            const temporal = (api as unknown as { temporal: StoreApi<TemporalState<HistoryState>> }).temporal
+            const limit = deps.historyLimit ?? 200
+            temporal.setState({ pastStates: [...temporal.getState().pastStates, before].slice(-limit), futureStates: [] })
+          },
           refineLayout() {
             if (deps.elkLayout === false) return
             const { resources, layout: placed } = get()
@@ -106,6 +132,7 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
           gridState: { grid: undefined, changed: new Set(), millis: 0, computing: true },
           selection: { kind: 'none' },
           reveal: undefined,
+          intent: opening.design.intent ?? '',
         }
         queueMicrotask(() => {
           scheduleGrid(ctx)
@@ -131,7 +158,12 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
       },
     ),
   )
-  if (storage) startAutosave(store, storage, deps.autosaveDelayMs ?? 300)
+  if (storage) {
+    const big = deps.bigStorage === null ? undefined : (deps.bigStorage ?? (deps.storage === undefined ? browserBigStorage() : undefined))
+    const autosave = startAutosave(store, storage, deps.autosaveDelayMs ?? 300, { big, paused: opening.paused })
+    autosaves.set(store, { autosave, storage, big })
+    afterOpening(store, opening, { autosave, storage, big })
+  }
   return store
 }
 

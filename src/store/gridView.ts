@@ -70,6 +70,11 @@ export async function evaluateMesh(
   const context = await prepareEvaluation(mesh, request, keySets, options)
   const external = wantsExternalRow(mesh) ? await ingressContext(mesh, context, ingressRequest, keySets, options) : context
   if (!stillWanted()) return undefined
+  return evaluatePrepared(mesh, context, external, view)
+}
+
+/** The synchronous half: the grid from prepared contexts (the external row's may be the clients'). */
+export function evaluatePrepared(mesh: Mesh, context: EvaluationContext, external: EvaluationContext, view?: GridViewSpec): Evaluation {
   const targets = selectColumns(mesh, view?.columns)
   const separate = external !== context
   const grid = computeGrid(context, selectRows(mesh, view?.rows), targets, { external: wantsExternalRow(mesh) && !separate })

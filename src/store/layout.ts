@@ -33,13 +33,20 @@ function boxId(namespace: string): string {
 function graphOf(resources: readonly KubeObject[]): ElkNode {
   const { nodes, namespaces } = canvasNodes(resources)
   const size = { width: NODE_SIZE.width, height: NODE_SIZE.height }
+  const inBox = new Map<string, ElkNode[]>()
+  for (const n of nodes) {
+    if (n.namespace === undefined) continue
+    const list = inBox.get(n.namespace)
+    if (list) list.push({ id: n.id, ...size })
+    else inBox.set(n.namespace, [{ id: n.id, ...size }])
+  }
   return {
     id: 'root',
     layoutOptions: ROOT_OPTIONS,
     children: namespaces.map((ns) => ({
       id: boxId(ns),
       layoutOptions: BOX_OPTIONS,
-      children: nodes.filter((n) => n.namespace === ns).map((n) => ({ id: n.id, ...size })),
+      children: inBox.get(ns) ?? [],
     })),
   }
 }

@@ -51,9 +51,13 @@ export function placeNewNodes(resources: readonly KubeObject[], layout: Layout):
     const at = positions[node.id]
     if (at && node.namespace) bottom[node.namespace] = Math.max(bottom[node.namespace] ?? 0, at.y + NODE_SIZE.height)
   }
+  // The right edge is found once, then moves with each new box (not rescanned per box).
+  let right: number | undefined
   for (const name of namespaces) {
     if (boxes[name]) continue
-    boxes[name] = { x: rightEdge(boxes), y: 0, width: NODE_SIZE.width + 2 * BOX_PADDING.side, height: BOX_PADDING.top + BOX_PADDING.bottom }
+    right ??= rightEdge(boxes)
+    boxes[name] = { x: right, y: 0, width: NODE_SIZE.width + 2 * BOX_PADDING.side, height: BOX_PADDING.top + BOX_PADDING.bottom }
+    right += (boxes[name] as NamespaceBox).width + BOX_GAP
     changed = true
   }
   const clusterNodes = nodes.filter((n) => n.namespace === undefined)

@@ -2,7 +2,7 @@ import LZString from 'lz-string'
 import { describe, expect, it } from 'vitest'
 import { keyOf } from './keys'
 import { decompressUriSafeBounded } from './lzBounded'
-import { decodeShareLink, encodeShareLink } from './share'
+import { decodeShareLink, encodeShareLink, shareLinkProblem } from './share'
 import { testStore } from './testing'
 
 /**
@@ -76,7 +76,7 @@ describe('A malformed or hostile share link', () => {
     ['a resource without metadata.name', link({ v: 1, resources: [{ kind: 'Policy', metadata: {} }] })],
     ['a namespace that is not a string', link({ v: 1, resources: [{ kind: 'Policy', metadata: { name: 'x', namespace: 3 } }] })],
     ['a __proto__ key', `#design=${LZString.compressToEncodedURIComponent('{"v":1,"resources":[{"kind":"Policy","metadata":{"name":"x","__proto__":{"polluted":true}}}]}')}`],
-    ['a constructor key in the layout', link({ v: 1, resources: [], layout: { positions: { constructor: { x: 1, y: 1 } }, namespaces: {} } })],
+    ['a constructor position that is not a position', link({ v: 1, resources: [], layout: { positions: { constructor: 'x' }, namespaces: {} } })],
     ['a position that is not a number', link({ v: 1, resources: [], layout: { positions: { a: { x: 'left', y: 1 } }, namespaces: {} } })],
     ['an unknown profile', link({ v: 1, resources: [], options: { profile: '1.9', r11: 'documented' } })],
     ['absurd nesting', link({ v: 1, resources: [{ kind: 'K', metadata: { name: 'n' }, spec: JSON.parse('['.repeat(500) + ']'.repeat(500)) }] })],
@@ -88,6 +88,15 @@ describe('A malformed or hostile share link', () => {
       if (!decoded.ok) expect(decoded.message.length).toBeGreaterThan(10)
     })
   }
+
+  it('accepts Object.prototype member names as layout keys (a namespace may be called "constructor"), as own keys only', () => {
+    const decoded = decodeShareLink(link({ v: 1, resources: [], layout: { positions: { constructor: { x: 1, y: 1 } }, namespaces: { toString: { x: 0, y: 0, width: 10, height: 10 } } } }))
+    expect(decoded.ok).toBe(true)
+    if (!decoded.ok) return
+    expect(Object.getOwnPropertyDescriptor(decoded.design.layout.positions, 'constructor')?.value).toEqual({ x: 1, y: 1 })
+    expect(Object.hasOwn(decoded.design.layout.namespaces, 'toString')).toBe(true)
+    expect(Object.getPrototypeOf(decoded.design.layout.positions)).toBe(Object.prototype)
+  })
 
   it('is refused when a few kilobytes would decompress to gigabytes', () => {
     const bomb = bombLink(100_000) // about 5 * 10^9 characters once expanded
@@ -126,5 +135,17 @@ describe('The bounded lz-string decoder', () => {
     const encoded = LZString.compressToEncodedURIComponent('x'.repeat(100_000))
     expect(decompressUriSafeBounded(encoded, 99_999)).toBeUndefined()
     expect(decompressUriSafeBounded(encoded, 100_000)).toHaveLength(100_000)
+  })
+})
+
+describe('A link that would be too long', () => {
+  it('says so and points to the file instead; ordinary designs fit', () => {
+    const layout = { positions: {}, namespaces: {} }
+    const options = { profile: '1.0', r11: 'documented' } as const
+    expect(shareLinkProblem(encodeShareLink({ resources: [POLICY], layout, options }))).toBeUndefined()
+    // What lz-string makes of about 2.5 MB of incompressible JSON.
+    const problem = shareLinkProblem(`#design=${'Q'.repeat(2_200_000)}`)
+    expect(problem).toContain('too large for a link')
+    expect(problem).toContain('Download everything')
   })
 })

@@ -22,9 +22,28 @@ export type DecodedShareLink = { ok: true; design: Design; request?: RequestSett
  *
  * @example location.hash = encodeShareLink(store.getState()) // '#design=N4Ig...'
  */
-export function encodeShareLink(state: Pick<DesignerState, 'resources' | 'layout' | 'options'> & Partial<Pick<DesignerState, 'request' | 'view'>>, options: { includeRequest?: boolean } = {}): string {
-  const envelope = { v: 1, resources: state.resources, layout: state.layout, options: state.options, ...(state.view ? { view: state.view } : {}), ...(options.includeRequest && state.request ? { request: state.request } : {}) }
+export function encodeShareLink(state: Pick<DesignerState, 'resources' | 'layout' | 'options'> & Partial<Pick<DesignerState, 'request' | 'intent' | 'view'>>, options: { includeRequest?: boolean } = {}): string {
+  const envelope = {
+    v: 1,
+    resources: state.resources,
+    layout: state.layout,
+    options: state.options,
+    ...(state.intent ? { intent: state.intent } : {}),
+    ...(state.view ? { view: state.view } : {}),
+    ...(options.includeRequest && state.request ? { request: state.request } : {}),
+  }
   return `#${PARAM}=${LZString.compressToEncodedURIComponent(JSON.stringify(envelope))}`
+}
+
+/**
+ * Why a link made by encodeShareLink would not work, or undefined: the receiving page refuses a
+ * design parameter over its bounds, and browsers cut addresses near 2 MB.
+ * @example shareLinkProblem(encodeShareLink(state)) // undefined for any ordinary design
+ */
+export function shareLinkProblem(hash: string): string | undefined {
+  const encoded = designParam(hash) ?? ''
+  if (encoded.length <= MAX_ENCODED_CHARS - 8192) return undefined
+  return `This design is too large for a link (${Math.round(encoded.length / 1024)} kB; links hold about ${Math.round(MAX_ENCODED_CHARS / 1024 / 1024)} MB). Use Export, "Download everything", to send it as a file instead.`
 }
 
 /** The `design` parameter of a hash like `#design=...` or `#a=b&design=...`. */

@@ -1,6 +1,6 @@
 /** Helpers for the store's tests: an in-memory localStorage and a store that uses it. */
 import { verdictById } from '../engine'
-import type { StorageLike } from './autosave'
+import type { BigStorage, StorageLike } from './autosave'
 import { createDesignerStore, type DesignerStoreDeps } from './designerStore'
 import type { GridView } from './types'
 
@@ -10,6 +10,18 @@ export function memoryStorage(initial: Record<string, string> = {}): StorageLike
     data,
     getItem: (key) => data.get(key) ?? null,
     setItem: (key, value) => void data.set(key, value),
+    removeItem: (key) => void data.delete(key),
+  }
+}
+
+/** An in-memory IndexedDB stand-in (what idb-keyval gives the autosave). */
+export function memoryBigStorage(): BigStorage & { data: Map<string, string> } {
+  const data = new Map<string, string>()
+  return {
+    data,
+    get: async (key) => data.get(key),
+    set: async (key, value) => void data.set(key, value),
+    del: async (key) => void data.delete(key),
   }
 }
 

@@ -66,6 +66,10 @@ export interface RequestSettings {
   tokenId?: string
   /** Where the token goes; default `Authorization: Bearer`. */
   tokenPlacement?: TokenPlacement
+  /** HTTP method every request sends (AuthorizationPolicy `methods`); default GET. */
+  method?: string
+  /** The external row's client address as the ingress gateway sees it (`ipBlocks`); default unknown. */
+  sourceIp?: string
 }
 
 export type Selection =
@@ -115,11 +119,13 @@ export interface DesignerState {
   selection: Selection
   /** Bumped to ask the editor to reveal a line: {tab, line, nonce}. */
   reveal: { tab: YamlTab; line: number; nonce: number } | undefined
+  /** The design's intent.yaml text (src/intent/FORMAT.md); '' when there is none. Not in the undo history. */
+  intent: string
 }
 
 export interface DesignerActions {
   /** Replaces all resources (import, share link, reset). */
-  loadResources(resources: KubeObject[], origin: ChangeOrigin, layout?: Layout): void
+  loadResources(resources: KubeObject[], origin: ChangeOrigin, layout?: Layout, options?: EngineOptions): void
   /** Inserts or replaces one object by its key (inspector edits, canvas drops). */
   upsertResource(object: KubeObject, origin: ChangeOrigin, previousKey?: ResourceKey): void
   deleteResource(key: ResourceKey, origin: ChangeOrigin): void
@@ -128,6 +134,12 @@ export interface DesignerActions {
   /** The user typed in a tab: keep the text; if it parses, replace that tab's resources. */
   editYaml(tab: YamlTab, text: string): void
   moveNode(id: string, position: NodePosition): void
+  /**
+   * One user gesture (a drop, a click-add, a drag that attaches): every resource edit and layout move
+   * `run` makes is recorded as ONE history step, resources and layout together, so one undo takes
+   * back the whole gesture.
+   */
+  gesture(run: () => void): void
   resizeNamespace(name: string, box: NamespaceBox): void
   setOptions(options: Partial<EngineOptions>): void
   setRequest(request: Partial<RequestSettings>): void
@@ -140,10 +152,14 @@ export interface DesignerActions {
   redo(): void
   newEmptyDesign(): void
   resetToSeed(): void
+  /** Replaces the whole design, with its options and (if given) request settings: a saved design. */
+  openDesign(design: { resources: KubeObject[]; layout: Layout; options: EngineOptions; request?: RequestSettings; view?: GridViewSpec }, origin: ChangeOrigin): void
   /** Loads a `#design=...` share link (origin 'share'); on a bad link changes nothing and says why. */
   openShareLink(hash: string): { ok: true } | { ok: false; message: string }
   /** Resolves when the grid of the current state (and any pending automatic layout) is done. */
   settled(): Promise<void>
+  /** Replaces the intent.yaml text (the Intent tab, the grid's expect mode). */
+  setIntent(text: string): void
 }
 
 export type DesignerStore = DesignerState & DesignerActions

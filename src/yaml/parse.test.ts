@@ -98,7 +98,7 @@ describe('JSON types (issue 8: keys are strings, nothing changes type)', () => {
   it('keeps .inf and .nan as the text they were written as, with a warning at the value', () => {
     const r = parseManifests('kind: X\nmetadata: {name: a}\nspec:\n  a: .inf\n  b: -.Inf\n  c: .nan\n  d: 1.5\n')
     expect(r.objects[0]?.spec).toEqual({ a: '.inf', b: '-.Inf', c: '.nan', d: 1.5 })
-    expect(r.diagnostics.map((d) => [d.code, d.range.line])).toEqual([['YAML005', 4], ['YAML005', 5], ['YAML005', 6]])
+    expect(r.diagnostics.map((d) => [d.code, d.range.line])).toEqual([['YAML006', 4], ['YAML006', 5], ['YAML006', 6]])
   })
 
   it('still reads YAML 1.1 scalars as kubectl does: on is true, 0755 is 493', () => {

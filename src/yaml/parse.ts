@@ -2,12 +2,13 @@
  * Text -> Kubernetes objects, with where each came from. A broken document is reported and skipped;
  * the documents around it are still returned.
  */
-import { isMap, isScalar, isSeq, parseAllDocuments, visit, type Document, type Node, type Tags } from 'yaml'
+import { isMap, isScalar, isSeq, visit, type Document, type Node, type Tags } from 'yaml'
 import type { KubeObject, ObjectPath } from '../engine/types'
 import { lineIndex, splitDocuments, type Chunk } from './chunks'
 import { YAML_CODES, type YamlCode } from './codes'
 import { locate } from './locate'
 import { collectSpans, type ToPosition } from './spans'
+import { composeChunk, duplicateKeyOffsets, MAX_NESTING } from './structure'
 import type { ObjectSource, ParsedManifests, SourceRange, YamlDiagnostic } from './types'
 
 /**
@@ -19,7 +20,8 @@ function kubectlScalarTags(tags: Tags): Tags {
   return tags.filter((t) => typeof t === 'string' || (t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME'))
 }
 
-const PARSE_OPTIONS = { version: '1.1', customTags: kubectlScalarTags, prettyErrors: false, uniqueKeys: true } as const
+// Duplicate keys are found by structure.ts in linear time; the package's own check is quadratic.
+const PARSE_OPTIONS = { version: '1.1', customTags: kubectlScalarTags, prettyErrors: false, uniqueKeys: false } as const
 
 interface ParseState {
   file: string
@@ -91,21 +93,29 @@ function keepJsonTypes(state: ParseState, doc: Document, chunk: Chunk, docIndex:
       if (typeof node.value !== 'number' || Number.isFinite(node.value)) return
       const text = node.source ?? String(node.value)
       const [start, end] = node.range ?? [0, 0]
-      report(state, 'YAML005', `${text} is not a number JSON can hold (kubectl refuses it); kept as the string "${text}"`, docIndex, toRange(state, chunk.offset + start, chunk.offset + end))
+      report(state, 'YAML006', `${text} is not a number JSON can hold (kubectl refuses it); kept as the string "${text}"`, docIndex, toRange(state, chunk.offset + start, chunk.offset + end))
       node.value = text
     },
   })
 }
 
-function addDocument(state: ParseState, doc: Document, chunk: Chunk, docIndex: number): void {
+function addDocument(state: ParseState, doc: Document.Parsed, chunk: Chunk, docIndex: number, deepAt: number | undefined): void {
   const base = chunk.offset
+  if (deepAt !== undefined) {
+    const message = `The document is nested more than ${MAX_NESTING} levels deep (document ${docIndex + 1} skipped)`
+    return report(state, 'YAML005', message, docIndex, errorRange(state, chunk, [deepAt, deepAt + 1]))
+  }
   for (const e of doc.errors) {
     const code: YamlCode = e.code === 'DUPLICATE_KEY' ? 'YAML002' : 'YAML001'
     report(state, code, `${e.message} (document ${docIndex + 1} skipped)`, docIndex, errorRange(state, chunk, e.pos))
   }
+  const duplicates = doc.errors.length === 0 ? duplicateKeyOffsets(doc) : []
+  for (const at of duplicates) {
+    report(state, 'YAML002', `Map keys must be unique (document ${docIndex + 1} skipped)`, docIndex, errorRange(state, chunk, [at, at + 1]))
+  }
   for (const w of doc.warnings) report(state, 'YAML003', w.message, docIndex, errorRange(state, chunk, w.pos))
   const root = doc.contents
-  if (doc.errors.length > 0 || root === null) return
+  if (doc.errors.length > 0 || duplicates.length > 0 || root === null) return
   keepJsonTypes(state, doc, chunk, docIndex)
   let value: unknown
   try {
@@ -141,7 +151,8 @@ export function parseManifests(text: string, file = 'manifests.yaml'): ParsedMan
   const state: ParseState = { file, text, pos: lineIndex(text), out: { objects: [], sources: [], diagnostics: [] } }
   let docIndex = 0
   for (const chunk of splitDocuments(text)) {
-    for (const doc of parseAllDocuments(chunk.text, PARSE_OPTIONS)) addDocument(state, doc, chunk, docIndex++)
+    const { docs, deep } = composeChunk(chunk.text, PARSE_OPTIONS)
+    docs.forEach((doc, i) => addDocument(state, doc, chunk, docIndex++, deep.get(i)?.offset))
   }
   return state.out
 }

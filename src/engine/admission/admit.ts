@@ -23,7 +23,7 @@ export interface AdmittedObject {
   key: ResourceKey
   /** The input object, with metadata.namespace filled in for namespaced kinds. */
   object: KubeObject
-  /** Normalised form, for the five Istio kinds. */
+  /** Normalised form, for the Istio kinds (security.ts for PeerAuthentication, RequestAuthentication, AuthorizationPolicy). */
   istio?: IstioResource
 }
 

@@ -4,6 +4,13 @@
  * cleanly, as Galley validates only what Pilot could decode.
  */
 import type { IstioResource } from '../istio'
+import { describeProfiles, isModernProfile, servedApiVersions } from '../profile'
+import type { SecurityResource } from '../security'
+import {
+  normalizeAuthorizationPolicy, normalizePeerAuthentication, normalizeRequestAuthentication,
+  type CAuthorizationPolicy, type CPeerAuthentication, type CRequestAuthentication,
+} from './normalize/security'
+import { checkAuthorizationPolicyRules, checkPeerAuthenticationRules, checkRequestAuthenticationRules } from './rules/security'
 import type { IstioProfile, KubeObject } from '../types'
 import type { CDestinationRule, CGateway, CPolicy, CVirtualService } from './canonical'
 import { checkMetadata } from './kube/metadata'
@@ -29,14 +36,23 @@ function checkApiVersion(object: KubeObject, served: readonly string[], code: 'I
 }
 
 /** Rules by kind, on a spec that walked without errors. */
-function checkIstioRules(kind: IstioKind, name: string, spec: Record<string, unknown>, profile: IstioProfile, report: Report): void {
-  if (kind === 'Policy' || kind === 'MeshPolicy') checkPolicyRules(kind, name, spec as CPolicy, report)
-  else if (kind === 'DestinationRule') checkDestinationRuleRules(spec as CDestinationRule, report)
+function checkIstioRules(kind: IstioKind, id: Identity, spec: Record<string, unknown>, profile: IstioProfile, report: Report): void {
+  const name = id.name
+  if (kind === 'PeerAuthentication') checkPeerAuthenticationRules(spec as CPeerAuthentication, id.namespace, ROOT, profile, report)
+  else if (kind === 'RequestAuthentication') checkRequestAuthenticationRules(spec as CRequestAuthentication, id.namespace, profile, report)
+  else if (kind === 'AuthorizationPolicy') checkAuthorizationPolicyRules(spec as CAuthorizationPolicy, name, id.namespace, profile, report)
+  else if (kind === 'Policy' || kind === 'MeshPolicy') checkPolicyRules(kind, name, spec as CPolicy, report)
+  else if (kind === 'DestinationRule') checkDestinationRuleRules(spec as CDestinationRule, report, isModernProfile(profile))
   else if (kind === 'Gateway') checkGatewayRules(name, spec as CGateway, profile, report)
   else checkVirtualServiceRules(spec as CVirtualService, profile, report)
 }
 
-function normalize(kind: IstioKind, spec: Record<string, unknown>, id: Identity): IstioResource {
+const ROOT = 'istio-system'
+
+function normalize(kind: IstioKind, spec: Record<string, unknown>, id: Identity, object: KubeObject): IstioResource | SecurityResource {
+  if (kind === 'PeerAuthentication') return normalizePeerAuthentication(object, spec as CPeerAuthentication, id)
+  if (kind === 'RequestAuthentication') return normalizeRequestAuthentication(object, spec as CRequestAuthentication, id)
+  if (kind === 'AuthorizationPolicy') return normalizeAuthorizationPolicy(object, spec as CAuthorizationPolicy, id)
   if (kind === 'Policy' || kind === 'MeshPolicy') return normalizePolicy(kind, spec as CPolicy, id)
   if (kind === 'DestinationRule') return normalizeDestinationRule(spec as CDestinationRule, id)
   if (kind === 'Gateway') return normalizeGateway(spec as CGateway, id)
@@ -51,23 +67,29 @@ export interface CheckContext {
 }
 
 /** Checks an Istio object; returns its normalised form when nothing was wrong with it. */
-function checkIstioObject(object: KubeObject, kind: IstioKind, id: Identity, ctx: CheckContext): IstioResource | undefined {
-  checkApiVersion(object, ISTIO_KINDS[kind].apiVersions, 'IST0106', ctx.report)
+function checkIstioObject(object: KubeObject, kind: IstioKind, id: Identity, ctx: CheckContext): IstioResource | SecurityResource | undefined {
+  const served = servedApiVersions(kind, ctx.profile)
+  if (served.length === 0) {
+    const when = kind === 'Policy' || kind === 'MeshPolicy' ? 'authentication.istio.io/v1alpha1 was removed in Istio 1.6 (use PeerAuthentication and RequestAuthentication)' : 'it arrived in Istio 1.5 (security.istio.io/v1beta1)'
+    ctx.report('IST0170', ['kind'], `no matches for kind "${kind}" in Istio ${ctx.profile}: ${when}; profiles: ${describeProfiles()}`)
+    return undefined
+  }
+  checkApiVersion(object, served, 'IST0106', ctx.report)
   for (const key of Object.keys(object)) {
     if (!TOP_LEVEL.has(key)) ctx.report('IST0107', [key], `top-level field "${key}" is ignored by Istio; did you mean to put it under spec?`)
   }
   const before = ctx.errorCount()
   const spec = checkMessage(object.spec ?? {}, ISTIO_KINDS[kind].spec, ['spec'], ctx)
   if (ctx.errorCount() > before || !spec) return undefined
-  checkIstioRules(kind, id.name, spec, ctx.profile, ctx.report)
-  return ctx.errorCount() > 0 ? undefined : normalize(kind, spec, id)
+  checkIstioRules(kind, id, spec, ctx.profile, ctx.report)
+  return ctx.errorCount() > 0 ? undefined : normalize(kind, spec, id, object)
 }
 
 /**
  * All single-object checks for `object`; findings go to `ctx.report`. Returns the normalised Istio
  * resource for an accepted Istio kind.
  */
-export function checkObject(object: KubeObject, id: Identity, ctx: CheckContext): IstioResource | undefined {
+export function checkObject(object: KubeObject, id: Identity, ctx: CheckContext): IstioResource | SecurityResource | undefined {
   checkMetadata(object, isClusterScoped(object.kind), ctx.report)
   const kind = object.kind
   if (isIstioKind(kind)) return checkIstioObject(object, kind, id, ctx)

@@ -5,8 +5,11 @@
 import type { MessageSpec } from './spec/model'
 import { POLICY } from './spec/authn'
 import { DESTINATION_RULE, GATEWAY, VIRTUAL_SERVICE } from './spec/networking'
+import { AUTHORIZATION_POLICY, PEER_AUTHENTICATION, REQUEST_AUTHENTICATION } from './spec/security'
 
-export type IstioKind = 'MeshPolicy' | 'Policy' | 'DestinationRule' | 'Gateway' | 'VirtualService'
+export type IstioKind =
+  | 'MeshPolicy' | 'Policy' | 'DestinationRule' | 'Gateway' | 'VirtualService'
+  | 'PeerAuthentication' | 'RequestAuthentication' | 'AuthorizationPolicy'
 
 export interface IstioKindInfo {
   apiVersions: readonly string[]
@@ -15,6 +18,8 @@ export interface IstioKindInfo {
 
 const AUTHN = ['authentication.istio.io/v1alpha1']
 const NETWORKING = ['networking.istio.io/v1alpha3']
+/** Every version any profile serves; per-profile lists: profile.ts servedApiVersions (M35). */
+const SECURITY = ['security.istio.io/v1beta1', 'security.istio.io/v1']
 
 export const ISTIO_KINDS: Readonly<Record<IstioKind, IstioKindInfo>> = {
   MeshPolicy: { apiVersions: AUTHN, spec: POLICY },
@@ -22,6 +27,9 @@ export const ISTIO_KINDS: Readonly<Record<IstioKind, IstioKindInfo>> = {
   DestinationRule: { apiVersions: NETWORKING, spec: DESTINATION_RULE },
   Gateway: { apiVersions: NETWORKING, spec: GATEWAY },
   VirtualService: { apiVersions: NETWORKING, spec: VIRTUAL_SERVICE },
+  PeerAuthentication: { apiVersions: SECURITY, spec: PEER_AUTHENTICATION },
+  RequestAuthentication: { apiVersions: SECURITY, spec: REQUEST_AUTHENTICATION },
+  AuthorizationPolicy: { apiVersions: SECURITY, spec: AUTHORIZATION_POLICY },
 }
 
 /** Kubernetes kinds we read, with the API versions a 2018-2019 cluster (1.9-1.14) served them at. */

@@ -27,6 +27,26 @@ const ALL: readonly Verdict[] = [
   { code: '000', exit: 56, rule: 'R24' },
   { code: 'open', exit: 0, rule: 'R29' },
   { code: '401', exit: 0, rule: 'R28' },
+  // Modern profiles (istio-semantics-modern.md); appended so the ids above never change.
+  { code: '200', exit: 0, rule: 'M12' }, // app without sidecar answers
+  { code: '200', exit: 0, rule: 'M13' }, // TCP port: transport and network RBAC pass
+  { code: '200', exit: 0, rule: 'M22' }, // HTTP phase passes: CUSTOM, JWT, DENY, ALLOW
+  { code: '503', exit: 0, rule: 'M12' },
+  { code: '503', exit: 0, rule: 'M34' },
+  { code: '000', exit: 56, rule: 'M12' },
+  { code: '000', exit: 35, rule: 'M12' },
+  { code: '000', exit: 56, rule: 'M13' },
+  { code: '000', exit: 52, rule: 'M13' },
+  { code: '000', exit: 35, rule: 'M13' },
+  { code: '000', exit: 52, rule: 'M31' },
+  { code: '401', exit: 0, rule: 'M17' },
+  { code: '403', exit: 0, rule: 'M17' },
+  { code: '403', exit: 0, rule: 'M22' },
+  { code: '401', exit: 0, rule: 'M32' },
+  { code: '403', exit: 0, rule: 'M32' },
+  { code: '404', exit: 0, rule: 'M34' },
+  { code: '000', exit: 7, rule: 'M34' },
+  { code: '401', exit: 0, rule: 'M39' },
 ]
 
 /** Grid cells that hold no request (the external client only reaches what the ingress routes to). */
@@ -49,4 +69,13 @@ export const VERDICTS = ALL
 /** `200`, `401`, `000 (56)`, `open (TCP)`: how the grid and the CLI print a verdict. */
 export function formatVerdict(v: Verdict): string {
   return v.code === '000' ? `000 (${v.exit})` : v.code === 'open' ? 'open (TCP)' : v.code
+}
+
+/** M43: the response body Istio produces for a verdict, where it produces one. */
+export function verdictBody(v: Verdict): string | undefined {
+  if (v.code === '403' && (v.rule === 'M22' || v.rule === 'M32')) return 'RBAC: access denied'
+  if (v.code === '403' && v.rule === 'M17') return 'Audiences in Jwt are not allowed'
+  if (v.code === '401' && v.rule === 'M39') return 'Origin authentication failed.'
+  if (v.code === '503' && (v.rule === 'M12' || v.rule === 'M34')) return 'upstream connect error or disconnect/reset before headers. reset reason: connection termination'
+  return undefined
 }

@@ -14,6 +14,7 @@ import { describeServerSide, type ServerSide } from '../server/serverMode'
 import type { ClientTransport } from '../types'
 import type { EvaluationContext } from './context'
 import type { Target } from './targets'
+import { modernColumnFacts, type ModernColumnFacts } from '../modern/column'
 
 const TRANSPORTS: readonly ClientTransport[] = ['PLAIN', 'IMTLS', 'TLS0', 'TLSX']
 
@@ -34,6 +35,8 @@ export interface ColumnFacts extends Target {
   rootRule: ResolvedRule | undefined
   /** Memo of transport outcomes: index sidecar * 4 + transport; -1 = not computed. */
   memo: Int16Array
+  /** Modern profiles (1.5+): the server side by M1-M6, M10, M15-M32 (modern/column.ts). */
+  modern?: ModernColumnFacts
 }
 
 export function columnFacts(ctx: EvaluationContext, target: Target): ColumnFacts {
@@ -59,6 +62,7 @@ export function columnFacts(ctx: EvaluationContext, target: Target): ColumnFacts
     fallbackRule: fromOtherNamespace,
     rootRule: fromSameNamespace,
     memo: new Int16Array(8).fill(-1),
+    ...(ctx.modern ? { modern: modernColumnFacts(ctx, ctx.modern, target.service, target.port) } : {}),
   }
 }
 

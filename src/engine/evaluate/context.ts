@@ -4,6 +4,7 @@
  */
 import type { PolicyTokenResult } from '../decide/httpAuthn'
 import type { Mesh } from '../mesh/model'
+import type { ModernEvaluation } from '../modern/context'
 import type { EngineOptions, RequestProfile, ResourceKey } from '../types'
 
 export interface EvaluationContext {
@@ -12,4 +13,6 @@ export interface EvaluationContext {
   request: RequestProfile
   /** Keyed by policy key; absent for policies without origins or jwt peers. */
   tokens: ReadonlyMap<ResourceKey, PolicyTokenResult>
+  /** Modern profiles (1.5+): mesh settings, PeerAuthentication index, JWT verdicts per workload. */
+  modern?: ModernEvaluation
 }

@@ -17,6 +17,9 @@ import { cellVerdict, columnFacts, refusalInput, type ColumnFacts } from './colu
 import type { EvaluationContext } from './context'
 import { ingressCurlCommand, podCurlCommand } from './curlCommand'
 import { clientLabel, targetLabel, type Target } from './targets'
+import { explainModernCell, identityOf } from '../modern/cell'
+import { ruleForClient } from './columns'
+import { verdictBody } from '../decide/verdicts'
 
 export interface ExplanationStep {
   /** The rule of section 12 this step applies (R5 policy choice, R9 rule choice, ...). */
@@ -38,6 +41,8 @@ export interface CellExplanation {
   realIstio?: string
   /** The command that checks this cell on a real cluster. */
   command: string
+  /** Modern profiles (M43): the response body Istio produces, where it produces one. */
+  body?: string
 }
 
 function targetUrl(t: Target, path: string): string {
@@ -132,8 +137,41 @@ function finish(
   }
 }
 
+/** Modern profiles: the same CellExplanation, steps numbered by M-rules. */
+function explainModernWorkloadCell(ctx: EvaluationContext, client: Workload, column: ColumnFacts, target: Target): CellExplanation {
+  const m = column.modern!
+  const rule = client.sidecar ? ruleForClient(ctx, column, client.namespace) : undefined
+  const steps: ExplanationStep[] = [{ rule: 'M6', text: `client ${clientLabel(client)}: ${client.sidecarReason}` }]
+  const trace = explainModernCell(ctx, column, m, identityOf(client), rule)
+  steps.push(...trace.steps)
+  const verdict = verdictById(trace.verdict) ?? { code: '000', exit: 0, rule: 'M12' }
+  const chosen = m.peer?.workload.chosen ?? m.peer?.namespace.chosen ?? m.peer?.mesh.chosen
+  const level = m.peer?.workload.chosen ? 'service' : m.peer?.namespace.chosen ? 'namespace' : m.peer?.mesh.chosen ? 'mesh' : 'none'
+  const body = verdictBody(verdict)
+  return {
+    verdict,
+    client: clientLabel(client),
+    target: targetLabel(column),
+    steps,
+    policy: { ...(chosen ? { key: chosen.key } : {}), level, reason: m.modeReason },
+    destinationRule: {
+      ...(rule ? { key: rule.rule.key } : {}),
+      stage: rule ? 'client-namespace' : 'none',
+      ...(trace.portTls?.portLevelIndex !== undefined ? { portLevelIndex: trace.portTls.portLevelIndex } : {}),
+      ...(trace.portTls?.mode ? { tlsMode: trace.portTls.mode } : {}),
+      reason: trace.portTls?.reason ?? 'the client has no sidecar: DestinationRules do not apply',
+    },
+    transport: trace.transport,
+    serverMode: m.mode,
+    decidedBy: verdict.rule,
+    command: podCurlCommand(client, targetUrl(target, ctx.request.path), ctx.request),
+    ...(body ? { body } : {}),
+  }
+}
+
 export function explainWorkloadCell(ctx: EvaluationContext, client: Workload, target: Target): CellExplanation {
   const column = columnFacts(ctx, target)
+  if (column.modern) return explainModernWorkloadCell(ctx, client, column, target)
   const steps: ExplanationStep[] = [{ rule: 'R2', text: `client ${clientLabel(client)}: ${client.sidecarReason}` }]
   const rule = explainColumnFor(ctx, column, client.namespace, client.sidecar, steps)
   const decidedBy = explainDecision(ctx, column, client.sidecar, rule.transport, steps)
@@ -144,6 +182,24 @@ export function explainWorkloadCell(ctx: EvaluationContext, client: Workload, ta
 
 export function explainExternal(ctx: EvaluationContext): CellExplanation {
   const outcome = evaluateExternal(ctx)
+  if (ctx.modern && outcome.steps) {
+    const verdict = verdictById(outcome.verdict) ?? { code: '000', exit: 0, rule: 'M34' }
+    const m = outcome.column?.modern
+    const body = verdictBody(verdict)
+    return {
+      verdict,
+      client: 'external',
+      target: 'istio-ingressgateway.istio-system:80',
+      steps: outcome.steps,
+      policy: { level: 'none', reason: m?.modeReason ?? 'the request does not reach a service' },
+      destinationRule: { stage: 'none', reason: outcome.column ? 'see the steps (M8, M9)' : 'the request does not reach a service' },
+      transport: 'PLAIN',
+      serverMode: m?.mode ?? 'NOSC',
+      decidedBy: verdict.rule,
+      command: ingressCurlCommand(ctx.request),
+      ...(body ? { body } : {}),
+    }
+  }
   const steps: ExplanationStep[] = outcome.gatewaySteps.map((text) => ({ rule: text.startsWith('at the gateway (R28') ? 'R28' : 'R20', text }))
   const command = ingressCurlCommand(ctx.request)
   const verdict = verdictById(outcome.verdict) ?? { code: '000', exit: 0, rule: 'R20' }

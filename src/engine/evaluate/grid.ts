@@ -9,6 +9,7 @@ import { evaluateExternal, type ExternalOutcome } from '../ingress/externalVerdi
 import { cellVerdict, columnFacts, ruleForClient, transportFor, type ColumnFacts } from './columns'
 import type { EvaluationContext } from './context'
 import { clientLabel, targetLabel, type Target } from './targets'
+import { identityOf, modernCellVerdict } from '../modern/cell'
 
 export type GridRow = { kind: 'workload'; workload: Workload; label: string } | { kind: 'external'; label: string }
 
@@ -27,6 +28,8 @@ export interface GridOptions {
 }
 
 function classOf(ctx: EvaluationContext, w: Workload): string {
+  // Modern: a row depends on the client's namespace (DestinationRules, identity) and service account.
+  if (ctx.modern) return `m:${w.sidecar ? 's' : 'p'}:${w.namespace}:${w.serviceAccount}`
   if (!w.sidecar) return 'plain'
   if (ctx.options.profile === '1.0') return 'sidecar'
   return ctx.mesh.ruleIndex.byNamespace.has(w.namespace) ? `sidecar:${w.namespace}` : 'sidecar:*'
@@ -74,10 +77,23 @@ function patchRow(ctx: EvaluationContext, w: Workload, columns: readonly ColumnF
 }
 
 function fillRow(ctx: EvaluationContext, w: Workload, columns: readonly ColumnFacts[], out: Uint8Array, offset: number): void {
+  if (ctx.modern) {
+    fillModernRow(ctx, w, columns, out, offset)
+    return
+  }
   for (let j = 0; j < columns.length; j++) {
     const column = columns[j] as ColumnFacts
     const rule = w.sidecar ? ruleForClient(ctx, column, w.namespace) : undefined
     out[offset + j] = cellVerdict(ctx, column, w.sidecar, transportFor(w.sidecar, rule, column))
+  }
+}
+
+function fillModernRow(ctx: EvaluationContext, w: Workload, columns: readonly ColumnFacts[], out: Uint8Array, offset: number): void {
+  const id = identityOf(w)
+  for (let j = 0; j < columns.length; j++) {
+    const column = columns[j] as ColumnFacts
+    const rule = w.sidecar ? ruleForClient(ctx, column, w.namespace) : undefined
+    out[offset + j] = modernCellVerdict(ctx, column, column.modern!, id, rule)
   }
 }
 

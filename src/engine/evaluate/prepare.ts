@@ -9,6 +9,8 @@ import type { KeySets } from '../jwt/keySets'
 import type { Mesh } from '../mesh/model'
 import type { EngineOptions, RequestProfile, ResourceKey } from '../types'
 import type { EvaluationContext } from './context'
+import { prepareModern } from '../modern/context'
+import { isModernProfile } from '../profile'
 
 function allPolicies(mesh: Mesh): AuthnPolicy[] {
   const list = [...mesh.policiesByNamespace.values()].flat()
@@ -43,5 +45,6 @@ export async function prepareEvaluation(mesh: Mesh, request: RequestProfile, key
     const result = results[i]
     if (result) tokens.set(p.key, result)
   })
-  return { mesh, options, request, tokens }
+  if (!isModernProfile(options.profile)) return { mesh, options, request, tokens }
+  return { mesh, options, request, tokens, modern: await prepareModern(mesh, request, keySets, options) }
 }

@@ -9,6 +9,7 @@ import { verdictById, verdictId } from '../decide/verdicts'
 import { CLUSTER_DOMAIN, ROOT_NAMESPACE } from '../mesh/model'
 import { selectPolicy } from '../server/selectPolicy'
 import { INGRESS_PORT, routeIngress, type IngressRoute } from './routeIngress'
+import { evaluateModernExternal } from '../modern/ingress'
 
 export interface ExternalOutcome {
   route: IngressRoute
@@ -17,6 +18,8 @@ export interface ExternalOutcome {
   column?: ColumnFacts
   /** Plain-words steps at the gateway. */
   gatewaySteps: string[]
+  /** Modern profiles: every step with its M-rule (M34 ...). */
+  steps?: { rule: string; text: string }[]
 }
 
 /**
@@ -43,6 +46,15 @@ function gatewayFilters(ctx: EvaluationContext): { pass: boolean; step?: string;
 }
 
 export function evaluateExternal(ctx: EvaluationContext, columnOf?: (fqdn: string, port: number) => ColumnFacts | undefined): ExternalOutcome {
+  if (ctx.modern) {
+    return evaluateModernExternal(ctx, (fqdn, port) => {
+      const known = columnOf?.(fqdn, port)
+      if (known) return known
+      const service = ctx.mesh.serviceByFqdn.get(fqdn)
+      const servicePort = service?.ports.find((p) => p.number === port)
+      return service && servicePort ? columnFacts(ctx, { service, port: servicePort }) : undefined
+    })
+  }
   const route = routeIngress(ctx.mesh, ctx.request)
   // R28: no listener, then the gateway's HTTP filters (401), then routing (404), then the destination.
   if (route.kind === 'no-gateway') return { route, verdict: verdictId('000', 7, 'R20'), gatewaySteps: [route.reason] }

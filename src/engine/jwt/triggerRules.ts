@@ -3,6 +3,7 @@
  * Matching is on the raw `:path` as sent, query string included, and is case-sensitive (section 6.2).
  */
 import type { JwtSpec, StringMatch, TriggerRule } from '../istio'
+import { matchesWhole } from '../regex'
 
 /**
  * Whether the origin applies to `path`: always when it has no trigger rules, otherwise when any rule
@@ -23,8 +24,8 @@ export function triggerRuleMatches(rule: TriggerRule, path: string): boolean {
 
 /**
  * Istio 1.1 StringMatch. Exactly one field is set (admission checks it); an empty match never matches,
- * as in the proxy. `regex` must match the whole string (ECMAScript grammar); an invalid regex never
- * matches here, admission reports it.
+ * as in the proxy. `regex` must match the whole string (RE2 grammar, linear time, as Envoy); a regex RE2
+ * refuses never matches here, admission reports it.
  *
  * @example
  * matchString({ regex: '/ip|/headers' }, '/headers') // true
@@ -34,30 +35,6 @@ export function matchString(m: StringMatch, s: string): boolean {
   if (m.exact !== undefined) return s === m.exact
   if (m.prefix !== undefined) return s.startsWith(m.prefix)
   if (m.suffix !== undefined) return s.endsWith(m.suffix)
-  if (m.regex !== undefined) return wholeStringRegex(m.regex)?.test(s) ?? false
+  if (m.regex !== undefined) return matchesWhole(m.regex, s)
   return false
-}
-
-const compiled = new Map<string, RegExp | null>()
-const MAX_COMPILED = 1000
-
-/** Compiled once per source; null for an invalid source. */
-function wholeStringRegex(source: string): RegExp | null {
-  let regex = compiled.get(source)
-  if (regex === undefined) {
-    regex = compileWholeString(source)
-    if (compiled.size >= MAX_COMPILED) compiled.clear()
-    compiled.set(source, regex)
-  }
-  return regex
-}
-
-function compileWholeString(source: string): RegExp | null {
-  try {
-    // Checked alone first: wrapping can make an invalid source valid, e.g. 'a)(b'.
-    new RegExp(source)
-    return new RegExp(`^(?:${source})$`)
-  } catch {
-    return null
-  }
 }

@@ -5,13 +5,15 @@
  */
 import { meshDiagnostic } from '../diagnostics'
 import type { AuthnPolicy, DestinationRule, Gateway, IstioResource, VirtualService } from '../istio'
+import { isModernProfile } from '../profile'
+import type { AuthorizationPolicy, PeerAuthentication, RequestAuthentication } from '../security'
 import type { Diagnostic, IstioProfile, KubeObject, ResourceKey } from '../types'
 import { INGRESS_GATEWAY_DEPLOYMENT, INGRESS_GATEWAY_SERVICE, KUBERNETES_API_SERVICE } from './builtins'
 import { checkPolicyTargets, checkRuleHosts } from './crossChecks'
 import { CLUSTER_DOMAIN, type Mesh, type Namespace, type ResolvedRule, type Service, type ServicePort, type Workload } from './model'
 import { foldedWorkloads } from './owners'
 import { readLabels, readPodTemplate, readServiceSpec, WORKLOAD_KINDS } from './podTemplate'
-import { protocolOfPortName } from './protocol'
+import { modernPortProtocol, protocolOfPortName } from './protocol'
 import { decideSidecar } from './sidecar'
 import { isPortServed, refusalReason } from '../server/serverMode'
 import { isWildcardHost, resolveHost } from '../client/hosts'
@@ -33,10 +35,11 @@ export function buildMesh(inputs: readonly MeshInput[], options: BuildMeshOption
   const diagnostics: Diagnostic[] = []
   const namespaces = collectNamespaces(inputs)
   const kubeObjects = withBuiltins(inputs)
+  const modern = isModernProfile(options.profile)
   // A ReplicaSet or Pod owned by a workload of the input is that workload (issue 8), not a row of its own.
   const folded = foldedWorkloads(kubeObjects.map((i) => i.object))
-  const workloads = kubeObjects.filter((i, n) => WORKLOAD_KINDS.has(i.object.kind) && !folded.has(n)).map((i) => toWorkload(i, namespaces))
-  const services = kubeObjects.filter((i) => i.object.kind === 'Service').map((i) => toService(i, workloads))
+  const workloads = kubeObjects.filter((i, n) => WORKLOAD_KINDS.has(i.object.kind) && !folded.has(n)).map((i) => toWorkload(i, namespaces, modern))
+  const services = kubeObjects.filter((i) => i.object.kind === 'Service').map((i) => toService(i, workloads, modern))
   const serviceByFqdn = new Map(services.map((s) => [s.fqdn, s]))
   const indexOf = new Map(inputs.map((i) => [i.key, i.index]))
   for (const service of services) diagnoseService(service, indexOf.get(service.key), diagnostics)
@@ -78,6 +81,11 @@ export function buildMesh(inputs: readonly MeshInput[], options: BuildMeshOption
     },
     gateways: istio.filter((r): r is Gateway => r.kind === 'Gateway'),
     virtualServices: istio.filter((r): r is VirtualService => r.kind === 'VirtualService'),
+    security: {
+      peerAuthentications: istio.filter((r): r is PeerAuthentication => r.kind === 'PeerAuthentication'),
+      requestAuthentications: istio.filter((r): r is RequestAuthentication => r.kind === 'RequestAuthentication'),
+      authorizationPolicies: istio.filter((r): r is AuthorizationPolicy => r.kind === 'AuthorizationPolicy'),
+    },
     diagnostics,
   }
 }
@@ -113,7 +121,7 @@ function withBuiltins(inputs: readonly MeshInput[]): (MeshInput & { builtin?: bo
   return out
 }
 
-function toWorkload(input: MeshInput & { builtin?: boolean }, namespaces: Map<string, Namespace>): Workload {
+function toWorkload(input: MeshInput & { builtin?: boolean }, namespaces: Map<string, Namespace>, modern: boolean): Workload {
   const { object } = input
   const namespace = object.metadata.namespace ?? 'default'
   const pod = readPodTemplate(object)
@@ -127,7 +135,9 @@ function toWorkload(input: MeshInput & { builtin?: boolean }, namespaces: Map<st
         annotations: pod.annotations,
         containerNames: pod.containerNames,
         hostNetwork: pod.hostNetwork,
+        ...(modern ? { labels: pod.labels, modern: true } : {}),
       })
+  const tlsModeLabel = pod.labels['security.istio.io/tlsMode'] ?? (decision.sidecar ? 'istio' : undefined)
   return {
     key: input.key,
     kind: object.kind,
@@ -141,6 +151,7 @@ function toWorkload(input: MeshInput & { builtin?: boolean }, namespaces: Map<st
     appContainer: pod.containerNames.find((n) => n !== 'istio-proxy') ?? object.metadata.name,
     isIngressGateway,
     builtin: input.builtin === true,
+    ...(modern && tlsModeLabel !== undefined ? { tlsModeLabel } : {}),
   }
 }
 
@@ -149,7 +160,7 @@ function selects(selector: Record<string, string>, labels: Record<string, string
   return entries.length > 0 && entries.every(([k, v]) => labels[k] === v)
 }
 
-function toService(input: MeshInput & { builtin?: boolean }, workloads: Workload[]): Service {
+function toService(input: MeshInput & { builtin?: boolean }, workloads: Workload[], modern: boolean): Service {
   const { object } = input
   const namespace = object.metadata.namespace ?? 'default'
   const spec = readServiceSpec(object)
@@ -158,7 +169,9 @@ function toService(input: MeshInput & { builtin?: boolean }, workloads: Workload
     const name = typeof p.name === 'string' ? p.name : ''
     const target = p.targetPort
     const targetPort = typeof target === 'string' ? target : typeof target === 'number' ? target : number
-    return { number, name, targetPort, protocol: protocolOfPortName(name) }
+    const appProtocol = typeof p.appProtocol === 'string' ? p.appProtocol : undefined
+    const protocol = modern ? modernPortProtocol(name, appProtocol, number, p.protocol) : protocolOfPortName(name)
+    return { number, name, targetPort, protocol, ...(appProtocol !== undefined ? { appProtocol } : {}) }
   })
   const isApi = namespace === 'default' && object.metadata.name === 'kubernetes'
   return {

@@ -3,6 +3,7 @@
  * Istio objects indexed for the lookups of rules 5 and 9. Built once per input by buildMesh().
  */
 import type { AuthnPolicy, DestinationRule, Gateway, VirtualService } from '../istio'
+import type { AuthorizationPolicy, PeerAuthentication, RequestAuthentication } from '../security'
 import type { RuleIndex } from '../client/ruleIndex'
 import type { Diagnostic, PortProtocol, ResourceKey } from '../types'
 
@@ -39,6 +40,11 @@ export interface Workload {
   /** The istio-ingressgateway: an Istio proxy that is a client of the mesh. */
   isIngressGateway: boolean
   builtin: boolean
+  /**
+   * Modern profiles (M6, M10): the pod's `security.istio.io/tlsMode` label as the injector leaves it:
+   * the user's value if written, else `istio` for injected pods, else undefined.
+   */
+  tlsModeLabel?: string
 }
 
 export interface ServicePort {
@@ -46,6 +52,8 @@ export interface ServicePort {
   name: string
   targetPort: number | string
   protocol: PortProtocol
+  /** Kubernetes `appProtocol` (M14); undefined when not written. */
+  appProtocol?: string
 }
 
 export interface Service {
@@ -85,6 +93,15 @@ export interface Mesh {
   ruleIndex: { global: RuleIndex; byNamespace: Map<string, RuleIndex>; exportedByNamespace: Map<string, RuleIndex> }
   gateways: Gateway[]
   virtualServices: VirtualService[]
+  /** Modern profiles: the security.istio.io objects in input order (empty under 1.0/1.1). */
+  security: SecurityObjects
   /** Cross-object findings (conflicts, hosts that match nothing, ...). */
   diagnostics: Diagnostic[]
+}
+
+/** The modern security objects of a mesh, in input order. */
+export interface SecurityObjects {
+  peerAuthentications: PeerAuthentication[]
+  requestAuthentications: RequestAuthentication[]
+  authorizationPolicies: AuthorizationPolicy[]
 }

@@ -11,6 +11,10 @@ export interface PodTemplateFacts {
   annotations: Record<string, string>
   containerNames: string[]
   hostNetwork: boolean
+  /** Pod labels; read by the modern webhook (M6: `sidecar.istio.io/inject` label, `istio.io/rev`). */
+  labels?: Record<string, string>
+  /** Modern (1.5+) injection selectors (M6). */
+  modern?: boolean
 }
 
 export interface SidecarDecision {
@@ -29,6 +33,10 @@ export function decideSidecar(pod: PodTemplateFacts): SidecarDecision {
   }
   if (NEVER_INJECTED_NAMESPACES.has(pod.namespace)) {
     return { sidecar: false, reason: `pods in ${pod.namespace} are never injected` }
+  }
+  if (pod.modern) {
+    const modernDecision = decideModernInjection(pod)
+    if (modernDecision) return modernDecision
   }
   const labelled = pod.namespaceLabels['istio-injection'] === 'enabled'
   const annotation = pod.annotations['sidecar.istio.io/inject']
@@ -49,4 +57,24 @@ export function decideSidecar(pod: PodTemplateFacts): SidecarDecision {
     return { sidecar: true, reason: `sidecar.istio.io/inject: "${annotation}" in a labelled namespace` }
   }
   return { sidecar: false, reason: `sidecar.istio.io/inject: "${annotation}" opts the pod out of injection` }
+}
+
+/**
+ * M6 (1.5+ webhook selectors): the pod label `sidecar.istio.io/inject` decides before the namespace;
+ * `istio.io/rev` on the namespace injects like `istio-injection=enabled`; `sidecar.istio.io/inject=true`
+ * as a pod label injects even in an unlabelled namespace (inferred from the 1.30 selectors). Returns
+ * undefined when the 1.x annotation rules decide.
+ */
+function decideModernInjection(pod: PodTemplateFacts): SidecarDecision | undefined {
+  const label = pod.labels?.['sidecar.istio.io/inject']
+  const nsLabel = pod.namespaceLabels['istio-injection']
+  if (label === 'false') return { sidecar: false, reason: 'the pod label sidecar.istio.io/inject=false opts the pod out of injection (M6)' }
+  if (nsLabel === 'disabled') return { sidecar: false, reason: `namespace ${pod.namespace} is labelled istio-injection=disabled (M6)` }
+  if (nsLabel !== 'enabled' && pod.namespaceLabels['istio.io/rev'] !== undefined) {
+    return { sidecar: true, reason: `namespace ${pod.namespace} is labelled istio.io/rev=${pod.namespaceLabels['istio.io/rev']} (M6)` }
+  }
+  if (nsLabel !== 'enabled' && label === 'true') {
+    return { sidecar: true, reason: 'the pod label sidecar.istio.io/inject=true injects the pod in an unlabelled namespace (M6, inferred from the 1.30 webhook selectors)' }
+  }
+  return undefined
 }

@@ -7,6 +7,7 @@ import { BASE_FILES, BUILTIN_LESSON_FILES, loadBuiltinLessons } from '../builtin
 import type { Lesson, LessonBases } from '../types'
 import authenticationPolicy from './authentication-policy.yaml?raw'
 import permissiveMigration from './permissive-migration.yaml?raw'
+import modernAuthentication from './modern-authentication.yaml?raw'
 
 export const BUILTIN_BASES: LessonBases = { 'seed-workloads': seedWorkloads }
 
@@ -14,6 +15,7 @@ export const BUILTIN_BASES: LessonBases = { 'seed-workloads': seedWorkloads }
 export const BUILTIN_TEXTS: Readonly<Record<string, string>> = {
   [BUILTIN_LESSON_FILES[0]]: authenticationPolicy,
   [BUILTIN_LESSON_FILES[1]]: permissiveMigration,
+  [BUILTIN_LESSON_FILES[2]]: modernAuthentication,
   [BASE_FILES['seed-workloads']]: seedWorkloads,
 }
 

@@ -11,6 +11,7 @@ import { describeRef, lessonBuild } from '../resources'
 import type { Lesson, LessonStep } from '../types'
 import type { Path } from './positions'
 import { report, type Problems } from './shape'
+import { checkSpoilers } from './spoilers'
 
 function yamlProblems(problems: Problems, parsed: ParsedManifests, path: Path): void {
   for (const d of parsed.diagnostics) {
@@ -79,5 +80,6 @@ export function checkSteps(problems: Problems, lesson: Lesson): void {
     const model = lessonStepModel(lesson, i)
     modelProblems(problems, model, state.objects, state.applied, ['steps', i, 'apply'], seen)
     checkStep(problems, lesson, step, i, model)
+    checkSpoilers(problems, step, i)
   })
 }

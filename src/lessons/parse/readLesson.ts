@@ -3,6 +3,7 @@
  * the mesh (do the clients exist, does the grid name every probe) is checked in checkSteps.ts.
  */
 import type { IstioProfile, R11Behaviour } from '../../engine'
+import { ISTIO_PROFILES } from '../../engine/profile'
 import { CELL_CODES, EXTERNAL_CLIENT, type CellCode, type LessonStep, type LoopSpec, type ObjectRef, type StepExpect, type StepRequest, type TokenSpec } from '../types'
 import type { Path } from './positions'
 import { isRecord, readEnum, readFields, readInteger, readList, readString, readStringList, report, type Problems } from './shape'
@@ -29,7 +30,7 @@ export interface LessonDraft {
 
 const LESSON_FIELDS = ['id', 'title', 'summary', 'profile', 'base', 'steps'] as const
 const STEP_FIELDS = ['id', 'title', 'section', 'explanation', 'request', 'expect', 'commands'] as const
-const STEP_OPTIONAL = ['apply', 'delete', 'note', 'seedState', 'seedTable'] as const
+const STEP_OPTIONAL = ['outcome', 'apply', 'delete', 'note', 'seedState', 'seedTable'] as const
 
 function readToken(problems: Problems, value: unknown, path: Path): TokenSpec | undefined {
   if (value === undefined || value === null) return undefined
@@ -135,6 +136,7 @@ function readStep(problems: Problems, value: unknown, path: Path): LessonStep | 
   const title = readString(problems, fields.title, at('title'))
   const section = readString(problems, fields.section, at('section'))
   const explanation = readString(problems, fields.explanation, at('explanation'))
+  const outcome = readString(problems, fields.outcome, at('outcome'))
   const apply = readString(problems, fields.apply, at('apply'))
   const deletes = readDeletes(problems, fields.delete, at('delete'))
   const request = readRequest(problems, fields.request, at('request'))
@@ -149,6 +151,7 @@ function readStep(problems: Problems, value: unknown, path: Path): LessonStep | 
     title,
     section,
     explanation,
+    ...(outcome === undefined ? {} : { outcome }),
     ...(apply === undefined ? {} : { apply }),
     ...(deletes === undefined ? {} : { delete: deletes }),
     request,
@@ -169,7 +172,7 @@ export function readLesson(problems: Problems, value: unknown): LessonDraft | un
   const summary = readString(problems, fields.summary, ['summary'])
   // An unquoted `1.0` is a number in YAML: read it back as the version it was written as.
   const profileValue = typeof fields.profile === 'number' ? fields.profile.toFixed(1) : fields.profile
-  const profile = readEnum(problems, profileValue, ['profile'], ['1.0', '1.1'] as const)
+  const profile = readEnum(problems, profileValue, ['profile'], ISTIO_PROFILES)
   const r11 = readEnum(problems, fields.r11, ['r11'], ['documented', 'implemented'] as const)
   const base = readString(problems, fields.base, ['base'])
   const list = readList(problems, fields.steps, ['steps'], true) ?? []

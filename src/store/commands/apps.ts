@@ -3,6 +3,7 @@
  * lone workload, or a lone Service). This file knows how those objects hang together.
  */
 import type { KubeObject, ResourceKey } from '../../engine'
+import { appNodeIds } from '../canvasIds'
 import { asArray, asRecord, findByKey, keyOf, nsOf, specOf } from './objects'
 
 /** Kinds whose pod template Service selectors match (the engine's WORKLOAD_KINDS plus Pod). */
@@ -66,11 +67,49 @@ export interface AppPort {
 /** The app's service ports (first Service), as the inspector and the canvas list them. */
 export function appPorts(resources: readonly KubeObject[], key: ResourceKey): AppPort[] {
   const service = appServices(resources, key)[0]
-  if (!service) return []
+  return service ? servicePorts(service) : []
+}
+
+function servicePorts(service: KubeObject): AppPort[] {
   return asArray(specOf(service).ports).map((p) => {
     const port = asRecord(p)
     return { name: typeof port.name === 'string' ? port.name : '', port: Number(port.port) }
   })
+}
+
+const portsIndexCache = new WeakMap<readonly KubeObject[], (key: ResourceKey) => AppPort[]>()
+
+/**
+ * `appPorts` for every key of one resources array, built in one pass (the canvas asks for every node,
+ * edge and policy target): the app groups are the canvas's (canvasIds.appNodeIds, the same selection
+ * relation as appMembers), and a group's ports are those of its first Service in resource order.
+ * NOTE the arrays returned are shared: do not mutate.
+ */
+export function appPortsIndex(resources: readonly KubeObject[]): (key: ResourceKey) => AppPort[] {
+  const cached = portsIndexCache.get(resources)
+  if (cached) return cached
+  const groups = appNodeIds(resources)
+  const firstService = new Map<string, KubeObject>()
+  const firstWithKey = new Map<ResourceKey, KubeObject>()
+  for (const o of resources) {
+    const key = keyOf(o)
+    if (!firstWithKey.has(key)) firstWithKey.set(key, o)
+    const group = groups.get(key)
+    if (o.kind === 'Service' && group !== undefined && !firstService.has(group)) firstService.set(group, o)
+  }
+  const portsOfGroup = new Map<string, AppPort[]>()
+  const index = (key: ResourceKey): AppPort[] => {
+    const start = firstWithKey.get(key)
+    if (!start || (start.kind !== 'Service' && !isWorkload(start))) return []
+    const group = groups.get(key) as string
+    const service = firstService.get(group)
+    if (!service) return []
+    let ports = portsOfGroup.get(group)
+    if (!ports) portsOfGroup.set(group, (ports = servicePorts(service)))
+    return ports
+  }
+  portsIndexCache.set(resources, index)
+  return index
 }
 
 /** The name the user sees for an app: its Service's name, else its workload's. */

@@ -12,6 +12,7 @@ import { addNamespace } from './namespaces'
 import { findByKey, keyFor, keyOf, numberedName } from './objects'
 import { addMeshPolicy, addPolicy, addPolicyTarget, attachPolicy, detachPolicy } from './policies'
 import { fail, type EditResult } from './result'
+import { addModernPolicy, attachModernPolicy, detachModernPolicy, isModernKind, type ModernKind } from './modern'
 
 /** Where a gesture ends: an attach target, or a Gateway (for VirtualService bindings). */
 export type DropTarget = AttachTarget | { kind: 'gateway'; key: ResourceKey }
@@ -43,6 +44,7 @@ export function attachTo(resources: readonly KubeObject[], key: ResourceKey, tar
   if (target.kind === 'gateway') return fail('Only a VirtualService binds to a Gateway.')
   if (object.kind === 'Policy' || object.kind === 'MeshPolicy') return add ? addPolicyTarget(resources, key, target) : attachPolicy(resources, key, target)
   if (object.kind === 'DestinationRule') return attachDestinationRule(resources, key, target, profile)
+  if (isModernKind(object.kind)) return attachModernPolicy(resources, key, target)
   return fail(`A ${object.kind} does not act on other objects.`)
 }
 
@@ -52,6 +54,7 @@ export function reconnectEdge(resources: readonly KubeObject[], edge: EdgeRef, t
     const to = routeTo(resources, target)
     return to ? routeVirtualService(resources, edge.from, to, edge.index ?? 0) : fail('Routes go to a service port.')
   }
+  if (edge.relation === 'policy' && isModernKind(findByKey(resources, edge.from)?.kind ?? '')) return attachTo(resources, edge.from, target, profile)
   if (edge.relation === 'policy' && edge.target && target.kind !== 'gateway' && target.kind !== 'mesh' && target.kind !== 'namespace') {
     // Keep the policy's other targets: drop this edge's target, then add the new one.
     const without = detachPolicy(resources, edge.from, edge.target)
@@ -63,6 +66,7 @@ export function reconnectEdge(resources: readonly KubeObject[], edge: EdgeRef, t
 export function detachEdge(resources: readonly KubeObject[], edge: EdgeRef): EditResult {
   switch (edge.relation) {
     case 'policy':
+      if (isModernKind(findByKey(resources, edge.from)?.kind ?? '')) return detachModernPolicy(resources, edge.from, edge.target)
       return detachPolicy(resources, edge.from, edge.target)
     case 'rule':
       return detachDestinationRule(resources, edge.from, edge.target)
@@ -73,7 +77,13 @@ export function detachEdge(resources: readonly KubeObject[], edge: EdgeRef): Edi
   }
 }
 
-export type PaletteKind = 'namespace' | 'service' | 'client' | 'meshpolicy' | 'policy' | 'destinationrule' | 'ingress'
+export type PaletteKind = 'namespace' | 'service' | 'client' | 'meshpolicy' | 'policy' | 'destinationrule' | 'ingress' | 'peerauthentication' | 'requestauthentication' | 'authorizationpolicy'
+
+const MODERN_PALETTE: Partial<Record<PaletteKind, ModernKind>> = {
+  peerauthentication: 'PeerAuthentication',
+  requestauthentication: 'RequestAuthentication',
+  authorizationpolicy: 'AuthorizationPolicy',
+}
 
 export interface PaletteSpot {
   /** The namespace under the pointer, or the nearest one. */
@@ -90,6 +100,8 @@ function appName(resources: readonly KubeObject[], ns: string, prefix: string): 
 /** Creates what a palette item stands for at `spot`, auto-named (`service-1`, `namespace-1`, ...). */
 export function createFromPalette(resources: readonly KubeObject[], kind: PaletteKind, spot: PaletteSpot, profile: IstioProfile): EditResult {
   const { namespace: ns, target } = spot
+  const modern = MODERN_PALETTE[kind]
+  if (modern) return addModernPolicy(resources, modern, target ?? { kind: 'namespace', ns }, profile)
   switch (kind) {
     case 'namespace':
       return addNamespace(resources, numberedName(resources, 'Namespace', '', 'namespace'), { injection: true })
@@ -105,6 +117,8 @@ export function createFromPalette(resources: readonly KubeObject[], kind: Palett
       return addDestinationRule(resources, target ?? { kind: 'namespace', ns }, profile)
     case 'ingress':
       return addGatewayRoute(resources, ns, target ? routeTo(resources, target) : undefined)
+    default:
+      return fail(`Nothing to create for ${kind}.`)
   }
 }
 

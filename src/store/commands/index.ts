@@ -5,7 +5,7 @@
  */
 export { fail, followKey, isEditError, type EditError, type EditResult } from './result'
 export { DEFAULT_NAMESPACE, keyFor, keyOf, nsOf, numberedName, serviceFqdn, uniqueName } from './objects'
-export { appKey, appMembers, appName, appPorts, appServices, appWorkloads, isWorkload, type AppPort } from './apps'
+export { appKey, appMembers, appName, appPorts, appPortsIndex, appServices, appWorkloads, isWorkload, type AppPort } from './apps'
 export { addClientApp, addServiceApp, deleteApp, setAppPorts, setAppSidecar, type ServiceAppSpec } from './appCommands'
 export { injectionEnabled, setSidecar, INJECT_ANNOTATION, STATUS_ANNOTATION } from './sidecar'
 export { addNamespace, deleteNamespace, namespaceInjection, renameNamespace, setNamespaceInjection } from './namespaces'
@@ -38,3 +38,4 @@ export {
 export { STRING_MATCH_KINDS } from './forms/fields'
 export { addPolicyTarget } from './policies'
 export { addedKeys, attachTo, createFromPalette, detachEdge, reconnectEdge, type DropTarget, type EdgeRef, type PaletteKind, type PaletteSpot } from './gestures'
+export * from './modern'

@@ -3,9 +3,10 @@
  * show their intent). The canvas draws these as edges; it holds no Istio rules itself.
  */
 import type { KubeObject, ResourceKey } from '../../engine'
-import { appPorts } from './apps'
+import { appPortsIndex } from './apps'
 import { hostTarget, type AttachTarget } from './hosts'
 import { asArray, asRecord, findByKey, keyFor, keyOf, nsOf, specOf } from './objects'
+import { isModernKind, modernTargets } from './modern'
 
 export type Relation =
   /** A Policy/MeshPolicy acting on the mesh, a namespace, a service or one service port. */
@@ -20,7 +21,7 @@ export type Relation =
 /** A port selector (number or name) as the service port number, when the service has it. */
 function portNumber(resources: readonly KubeObject[], ns: string, service: string, selector: unknown): number | undefined {
   const sel = asRecord(selector)
-  const ports = appPorts(resources, keyFor('Service', ns, service))
+  const ports = appPortsIndex(resources)(keyFor('Service', ns, service))
   const hit = ports.find((p) => (sel.number !== undefined && p.port === Number(sel.number)) || (typeof sel.name === 'string' && p.name === sel.name))
   return hit?.port ?? (sel.number !== undefined ? Number(sel.number) : undefined)
 }
@@ -52,7 +53,7 @@ function virtualServiceRelations(resources: readonly KubeObject[], vs: KubeObjec
   for (const ref of asArray(spec.gateways)) {
     if (typeof ref !== 'string' || ref === 'mesh') continue
     const gateway = gatewayKey(vs, ref)
-    if (findByKey(resources, gateway)) out.push({ kind: 'gateway', from, gateway })
+    if (hasKey(resources, gateway)) out.push({ kind: 'gateway', from, gateway })
   }
   asArray(spec.http).forEach((route, index) => {
     for (const weighted of asArray(asRecord(route).route).map(asRecord)) {
@@ -66,11 +67,20 @@ function virtualServiceRelations(resources: readonly KubeObject[], vs: KubeObjec
   return out
 }
 
+const keysCache = new WeakMap<readonly KubeObject[], Set<ResourceKey>>()
+
+function hasKey(resources: readonly KubeObject[], key: ResourceKey): boolean {
+  let keys = keysCache.get(resources)
+  if (!keys) keysCache.set(resources, (keys = new Set(resources.map(keyOf))))
+  return keys.has(key)
+}
+
 /** Every relation in the resources, in resource order. */
 export function relationsOf(resources: readonly KubeObject[]): Relation[] {
   return resources.flatMap((o): Relation[] => {
     if (o.kind === 'Policy' || o.kind === 'MeshPolicy') return policyRelations(resources, o)
     if (o.kind === 'VirtualService') return virtualServiceRelations(resources, o)
+    if (isModernKind(o.kind)) return modernTargets(resources, o).map((target) => ({ kind: 'policy', from: keyOf(o), target }))
     if (o.kind !== 'DestinationRule') return []
     const host = specOf(o).host
     const target = typeof host === 'string' ? hostTarget(host, nsOf(o)) : undefined

@@ -71,12 +71,20 @@ export function withToken(base: { path: string; headers: Readonly<Record<string,
 /** The request a row of kind `row` sends at `now`, token included. */
 export function requestFor(request: RequestSettings, row: RowKind, now: number): RequestProfile {
   const sent = withToken({ path: pathFor(request, row), headers: request.headers }, activeToken(request)?.jwt, placementOf(request))
-  return { ...sent, now }
+  return { ...sent, now, ...requestExtras(request, row) }
+}
+
+/** Method (every row) and source IP (the external row only), when set: absent keeps the engine's defaults. */
+function requestExtras(request: RequestSettings, row: RowKind): Pick<RequestProfile, 'method' | 'sourceIp'> {
+  const extras: Pick<RequestProfile, 'method' | 'sourceIp'> = {}
+  if (request.method && request.method !== 'GET') extras.method = request.method
+  if (row === 'ingress' && request.sourceIp) extras.sourceIp = request.sourceIp
+  return extras
 }
 
 /** The same without the instant: what a request loop sends at each of its instants. */
 export function loopRequest(request: RequestSettings, row: RowKind, jwt: string | undefined): Omit<RequestProfile, 'now'> {
-  return withToken({ path: pathFor(request, row), headers: request.headers }, jwt, placementOf(request))
+  return { ...withToken({ path: pathFor(request, row), headers: request.headers }, jwt, placementOf(request)), ...requestExtras(request, row) }
 }
 
 /** Words for a placement, e.g. "Authorization: Bearer" or "?access_token=". */

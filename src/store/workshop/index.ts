@@ -8,6 +8,7 @@ import { genJwtLikeIstio } from '../../engine/jwt'
 import { builtinLessons, parseLesson } from '../../lessons'
 import { browserStorage } from '../autosave'
 import { useDesignerStore } from '../index'
+import { hiddenCellKeys } from './hiddenCells'
 import { clampStep, lessonProgressOf, stepProgressOf } from './progressEdits'
 import type { StepProgress } from './progress'
 import type { WorkshopState } from './types'
@@ -21,6 +22,7 @@ export * from './lessonLink'
 export { explainStepCell, type ExplainDeps } from './explainStep'
 export { WORKSHOP_STORAGE_KEY, loadProgress, saveProgress, readProgress, type LessonSource, type StepProgress, type LessonProgress, type WorkshopProgress } from './progress'
 export { designerFingerprint } from './fingerprint'
+export { hiddenCellKeys, isHiddenCell, ANY_COLUMN } from './hiddenCells'
 
 /** Like `gen-jwt.py key.pem --expire N` with Istio's sample key, so the sample key set accepts it. */
 export const signWithSampleKey = (expireSeconds: number, now: number) => genJwtLikeIstio({ privateKeyPem: ISTIO_SAMPLE_PRIVATE_KEY_PEM, expireSeconds, now })
@@ -52,4 +54,14 @@ export function currentStepIndex(s: Pick<WorkshopState, 'lesson' | 'progress'>):
 export function currentStepProgress(s: Pick<WorkshopState, 'lesson' | 'progress'>): StepProgress | undefined {
   const step = s.lesson?.steps[currentStepIndex(s)]
   return s.lesson && step ? stepProgressOf(s.progress, s.lesson.id, step.id) : undefined
+}
+
+/**
+ * The cells of the current step still to be predicted, one `row|column` a line ('' when none): a
+ * string, so a selector returning it re-renders only when the set changes.
+ */
+export function hiddenCellsText(s: Pick<WorkshopState, 'lesson' | 'progress'>): string {
+  if (!s.progress.active || !s.lesson) return ''
+  const step = s.lesson.steps[currentStepIndex(s)]
+  return hiddenCellKeys(step, currentStepProgress(s)?.score !== undefined).join('\n')
 }

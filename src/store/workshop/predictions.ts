@@ -9,26 +9,30 @@ import { EXTERNAL_CLIENT } from '../../lessons/api'
  * What a learner predicts. `000` stands for every curl failure (`000 (56)`, `000 (35)`, `000 (7)`):
  * the exit code is a detail learners are not asked to guess.
  */
-export type Prediction = '200' | '503' | '401' | '000' | '404'
+export type Prediction = '200' | '503' | '401' | '403' | '000' | '404'
 
 /** The cycle order: the common answers first; 404 only where an ingress route can be missing. */
 const CYCLE: readonly Prediction[] = ['200', '503', '401', '000']
 const INGRESS_CYCLE: readonly Prediction[] = [...CYCLE, '404']
+/** Modern profiles (1.5+) add 403: an AuthorizationPolicy said no. */
+const MODERN_CYCLE: readonly Prediction[] = ['200', '503', '401', '403', '000']
+const MODERN_INGRESS_CYCLE: readonly Prediction[] = [...MODERN_CYCLE, '404']
 
-export const ALL_PREDICTIONS: readonly Prediction[] = INGRESS_CYCLE
+export const ALL_PREDICTIONS: readonly Prediction[] = MODERN_INGRESS_CYCLE
 
 /** A step whose requests come from outside the cluster, through the ingress gateway. */
 export function isIngressStep(step: Pick<LessonStep, 'request'>): boolean {
   return step.request.clients?.includes(EXTERNAL_CLIENT) ?? false
 }
 
-export function predictionChoices(ingress: boolean): readonly Prediction[] {
+export function predictionChoices(ingress: boolean, modern = false): readonly Prediction[] {
+  if (modern) return ingress ? MODERN_INGRESS_CYCLE : MODERN_CYCLE
   return ingress ? INGRESS_CYCLE : CYCLE
 }
 
 /** The prediction after one more click: none → 200 → 503 → 401 → 000 (→ 404) → 200 … */
-export function nextPrediction(current: Prediction | undefined, ingress: boolean): Prediction {
-  const choices = predictionChoices(ingress)
+export function nextPrediction(current: Prediction | undefined, ingress: boolean, modern = false): Prediction {
+  const choices = predictionChoices(ingress, modern)
   const at = current === undefined ? -1 : choices.indexOf(current)
   return choices[(at + 1) % choices.length] as Prediction
 }

@@ -1,3 +1,4 @@
+import { isModernProfile } from '../../engine'
 /** Changes to the progress, each returning a new value (the store compares by identity to save). Pure. */
 import type { Lesson } from '../../lessons/api'
 import { nextPrediction, scoreStep, isIngressStep, type Prediction } from './predictions'
@@ -52,7 +53,7 @@ export function withCycledPrediction(progress: WorkshopProgress, lesson: Lesson,
   const step = lesson.steps[stepIndex]
   if (!step) return progress
   const current = stepProgressOf(progress, lesson.id, step.id).predictions[key]
-  return withPrediction(progress, lesson, stepIndex, key, nextPrediction(current, isIngressStep(step)))
+  return withPrediction(progress, lesson, stepIndex, key, nextPrediction(current, isIngressStep(step), isModernProfile(lesson.profile)))
 }
 
 /** Reveal: the step's score is fixed from its predictions against the expected grid. */

@@ -1,11 +1,15 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useDesignerStore } from '../../store'
 import { Banner } from '../components'
+import { MigrationDialog, MigrationPanel } from '../migrate'
+import { ProfileNotice } from '../modern'
 import { AuthToolsDrawer, RequestBar } from '../request'
 import { isYamlFile, parseSources, readFiles, Toolbar, type Notice } from '../toolbar'
 import { useWorkshopActive, WorkshopLayer, WorkshopPanel } from '../workshop'
+import { SaveNotices } from './SaveNotices'
 import { StatusBar } from './StatusBar'
 import { useFileDrop } from './useFileDrop'
+import { useEscapeLayers } from './useEscapeLayers'
 import { useHistoryShortcuts } from './useHistoryShortcuts'
 import { useShareLink } from './useShareLink'
 import { Workspace, type CellRef } from './Workspace'
@@ -57,18 +61,24 @@ export default function App() {
     if (store.selection.kind === 'cell') store.select({ kind: 'none' })
   }, [])
 
+  useEscapeLayers(explained !== undefined, closeExplain)
+
   return (
     <div className="app">
       <Toolbar notify={notify} />
       <RequestBar />
+      <SaveNotices />
       {notice && (
         <Banner tone={notice.tone} onDismiss={() => setNotice(undefined)}>
           {notice.text}
         </Banner>
       )}
+      <ProfileNotice />
+      <MigrationPanel />
       <Workspace explained={explained} onExplain={explain} onCloseExplain={closeExplain} lead={workshop ? <WorkshopPanel /> : undefined} />
       <WorkshopLayer notify={notify} />
       <AuthToolsDrawer />
+      <MigrationDialog />
       <StatusBar />
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">

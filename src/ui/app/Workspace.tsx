@@ -21,8 +21,8 @@ export interface WorkspaceProps {
 
 const AUTO = -1
 
-/** Pane header, column headers, the rows, the legend. */
-const fitRows = (rows: number) => 40 + 46 + Math.max(rows, 1) * 34 + 70
+/** Pane header, intent bar, column headers, the rows, the legend. */
+const fitRows = (rows: number) => 40 + 36 + 46 + Math.max(rows, 1) * 34 + 70
 
 const clamp = (v: number, min: number, max: number) => Math.min(Math.max(v, min), Math.max(min, max))
 
@@ -65,7 +65,7 @@ export function Workspace({ explained, onExplain, onCloseExplain, lead }: Worksp
           <ConnectivityGrid current={explained} onExplain={(row, column) => onExplain({ row, column })} />
         </div>
         <Splitter orientation="horizontal" value={gridH} min={grid.min} max={grid.max} onChange={setGrid} label="Resize connectivity grid" controls="pane-grid" />
-        <div className="pane">
+        <div id="pane-editor" className="pane">
           <EditorPane />
         </div>
       </div>

@@ -6,10 +6,10 @@ import { useCallback, useEffect, useRef } from 'react'
 import { Background, BackgroundVariant, Controls, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { useDesignerStore } from '../../store'
-import { Inspector } from '../inspector'
+import { Inspector, useInspectorState } from '../inspector'
 import type { PaletteKind } from '../../store/commands'
 import { CanvasNoticeBar } from './CanvasNoticeBar'
-import { createAt } from './createAt'
+import { createAt, selectedNamespace } from './createAt'
 import type { DesignerEdge, DesignerNode } from './flowTypes'
 import { edgeTypes, nodeTypes } from './nodeTypes'
 import { isPaletteKind, onCreateRequest, PALETTE_MIME } from './paletteChannel'
@@ -39,21 +39,42 @@ function CanvasFlow() {
   const select = useDesignerStore((s) => s.select)
   useFitOnLoad()
 
-  const createAtPoint = useCallback(
-    (kind: PaletteKind, clientX: number, clientY: number, exact: boolean) => {
-      const at = flow.screenToFlowPosition({ x: clientX, y: clientY })
-      const under = flow.getIntersectingNodes({ x: at.x, y: at.y, width: 1, height: 1 })
-      createAt(kind, exact || kind === 'namespace' ? at : undefined, pickTarget(under, exact ? portUnder(clientX, clientY) : undefined))
+  /** Pans so node `id` is inside the part of the canvas no panel covers (when it is not already). */
+  const bringIntoView = useCallback(
+    (id: string) => {
+      const node = flow.getInternalNode(id)
+      const area = wrapper.current && visibleArea(wrapper.current)
+      if (!node || !area) return
+      const at = node.internals.positionAbsolute
+      const topLeft = flow.flowToScreenPosition(at)
+      const bottomRight = flow.flowToScreenPosition({ x: at.x + (node.measured.width ?? 180), y: at.y + (node.measured.height ?? 64) })
+      if (topLeft.x >= area.left && bottomRight.x <= area.right && topLeft.y >= area.top && bottomRight.y <= area.bottom) return
+      const viewport = flow.getViewport()
+      const dx = (area.left + area.right) / 2 - (topLeft.x + bottomRight.x) / 2
+      const dy = (area.top + area.bottom) / 2 - (topLeft.y + bottomRight.y) / 2
+      void flow.setViewport({ x: viewport.x + dx, y: viewport.y + dy, zoom: viewport.zoom }, { duration: 150 })
     },
     [flow],
   )
 
-  // A click in the palette: create at the centre of the visible canvas.
+  const createAtPoint = useCallback(
+    (kind: PaletteKind, clientX: number, clientY: number, exact: boolean, namespace?: string) => {
+      const at = flow.screenToFlowPosition({ x: clientX, y: clientY })
+      const under = namespace ? [] : flow.getIntersectingNodes({ x: at.x, y: at.y, width: 1, height: 1 })
+      const made = createAt(kind, exact || kind === 'namespace' ? at : undefined, pickTarget(under, exact ? portUnder(clientX, clientY) : undefined), namespace)
+      // React Flow measures the new node on its next frames.
+      if (made) requestAnimationFrame(() => requestAnimationFrame(() => bringIntoView(made)))
+    },
+    [flow, bringIntoView],
+  )
+
+  // A click in the palette: into the selected namespace (or the selected object's), else at the
+  // centre of the part of the canvas no panel covers.
   useEffect(
     () =>
       onCreateRequest((kind) => {
-        const rect = wrapper.current?.getBoundingClientRect()
-        if (rect) createAtPoint(kind, rect.left + rect.width / 2, rect.top + rect.height / 2, false)
+        const area = wrapper.current && visibleArea(wrapper.current)
+        if (area) createAtPoint(kind, (area.left + area.right) / 2, (area.top + area.bottom) / 2, false, kind === 'namespace' ? undefined : selectedNamespace())
       }),
     [createAtPoint],
   )
@@ -76,7 +97,15 @@ function CanvasFlow() {
 
 
   return (
-    <div className="designer-canvas" ref={wrapper} data-testid="canvas">
+    <div
+      className="designer-canvas"
+      ref={wrapper}
+      data-testid="canvas"
+      onKeyDown={(e) => {
+        // Enter on a selected node opens the inspector (a new node is only selected).
+        if (e.key === 'Enter' && (e.target as Element).closest('.react-flow__node')) useInspectorState.getState().open()
+      }}
+    >
       <ReactFlow<DesignerNode, DesignerEdge>
         nodes={nodes}
         edges={edges}
@@ -89,6 +118,10 @@ function CanvasFlow() {
         onReconnect={gestures.onReconnect}
         onBeforeDelete={gestures.onBeforeDelete}
         onNodeClick={(_, node) => selectNode(node)}
+        onNodeDoubleClick={(_, node) => {
+          selectNode(node)
+          useInspectorState.getState().open()
+        }}
         onPaneClick={() => select({ kind: 'none' })}
         onDragOver={onDragOver}
         onDrop={onDrop}
@@ -116,4 +149,18 @@ export function Canvas() {
       <CanvasFlow />
     </ReactFlowProvider>
   )
+}
+
+/** The canvas's screen rectangle minus the panels laid over its sides (inspector, explanation, drawers). */
+function visibleArea(canvas: HTMLElement): { left: number; right: number; top: number; bottom: number } {
+  const rect = canvas.getBoundingClientRect()
+  let { left, right } = rect
+  const pane = canvas.closest('.pane-canvas') ?? canvas
+  for (const panel of pane.querySelectorAll<HTMLElement>('.inspector, .explain-drawer, .auth-drawer')) {
+    const r = panel.getBoundingClientRect()
+    if (r.width === 0 || r.width >= rect.width) continue
+    if (r.left - rect.left < rect.right - r.right) left = Math.max(left, r.right)
+    else right = Math.min(right, r.left)
+  }
+  return { left, right, top: rect.top, bottom: rect.bottom }
 }

@@ -2,6 +2,8 @@
  * Things to add to the design. Drag an item onto the canvas (it lands where dropped, in the
  * namespace or on the app under the pointer), or click it to add it at the canvas centre.
  */
+import { honoursV1alpha1, isModernProfile, type IstioProfile } from '../../engine'
+import { useDesignerStore } from '../../store'
 import type { PaletteKind } from '../../store/commands'
 import { NodeIcon, type NodeIconName } from './icons'
 import { PALETTE_MIME, requestCreate } from './paletteChannel'
@@ -32,15 +34,32 @@ const GROUPS: { title: string; items: Item[] }[] = [
     ],
   },
   {
+    title: 'Security (Istio 1.5+)',
+    items: [
+      { kind: 'peerauthentication', label: 'PeerAuthentication', icon: 'policy', hint: 'Mutual TLS mode: on the mesh marker mesh-wide, on a namespace, on an app, or on a port chip for that port' },
+      { kind: 'requestauthentication', label: 'RequestAuthentication', icon: 'policy', hint: 'Which JWTs are valid (Istio\u2019s sample issuer and key set): a missing token still passes' },
+      { kind: 'authorizationpolicy', label: 'AuthorizationPolicy', icon: 'policy', hint: 'ALLOW or DENY requests by source, operation and conditions; new ones require a valid JWT' },
+    ],
+  },
+  {
     title: 'Ingress',
     items: [{ kind: 'ingress', label: 'Gateway + VirtualService', icon: 'gateway', hint: 'An ingress Gateway on port 80 routing to a service' }],
   },
 ]
 
+/** Only what the profile has: v1alpha1 policies up to 1.5, the security.istio.io kinds from 1.5. */
+function offered(kind: PaletteKind, profile: IstioProfile): boolean {
+  if (kind === 'meshpolicy' || kind === 'policy') return honoursV1alpha1(profile)
+  if (kind === 'peerauthentication' || kind === 'requestauthentication' || kind === 'authorizationpolicy') return isModernProfile(profile)
+  return true
+}
+
 export function Palette() {
+  const profile = useDesignerStore((s) => s.options.profile)
+  const groups = GROUPS.map((g) => ({ ...g, items: g.items.filter((i) => offered(i.kind, profile)) })).filter((g) => g.items.length > 0)
   return (
     <nav className="palette" aria-label="Add to design">
-      {GROUPS.map((group) => (
+      {groups.map((group) => (
         <section key={group.title} className="palette__group" aria-label={group.title}>
           <h3 className="palette__title">{group.title}</h3>
           {group.items.map((item) => (

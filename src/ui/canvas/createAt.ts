@@ -1,6 +1,8 @@
 /**
  * Creating a palette item at a canvas point: the command decides what gets created, this file puts
- * the new node where the user dropped it and selects it (so the inspector opens on it).
+ * the new node where the user dropped it and selects it. The inspector stays closed for it (it would
+ * cover the canvas where the user works) until a double-click or Enter. The whole creation, resources
+ * and layout, is one undo step.
  */
 import type { XYPosition } from '@xyflow/react'
 import { appNodeIdFor, canvasNodes, NODE_SIZE, useDesignerStore } from '../../store'
@@ -8,23 +10,42 @@ import { freeSpot } from './freeSpot'
 import { makeRoom } from './makeRoom'
 import { placeNewBox } from './placeBox'
 import { addedKeys, createFromPalette, type PaletteKind, type PaletteSpot } from '../../store/commands'
-import { runEdit } from '../inspector'
+import { runEdit, useInspectorState } from '../inspector'
 import { isAttachTarget, namespaceAt, type pickTarget } from './spots'
 
-/** `at` undefined: let the store place the node (a click on the palette). */
-export function createAt(kind: PaletteKind, at: XYPosition | undefined, under: ReturnType<typeof pickTarget>): void {
+/**
+ * `at` undefined: let the store place the node (a click on the palette), in `namespace` when given.
+ * @returns the canvas id of the node made (to bring it into view), or undefined.
+ */
+export function createAt(kind: PaletteKind, at: XYPosition | undefined, under: ReturnType<typeof pickTarget>, namespace?: string): string | undefined {
+  let made: string | undefined
+  useDesignerStore.getState().gesture(() => {
+    made = createInGesture(kind, at, under, namespace)
+  })
+  return made
+}
+
+/** Where a click-add goes: the selected namespace, or the namespace of the selected object. */
+export function selectedNamespace(): string | undefined {
+  const { selection, layout } = useDesignerStore.getState()
+  const name = selection.kind === 'namespace' ? selection.name : selection.kind === 'resource' ? selection.key.split('/')[1] : undefined
+  return name && layout.namespaces[name] ? name : undefined
+}
+
+function createInGesture(kind: PaletteKind, at: XYPosition | undefined, under: ReturnType<typeof pickTarget>, namespace?: string): string | undefined {
   const state = useDesignerStore.getState()
-  const where = at ? namespaceAt(at, state.layout.namespaces) : { name: firstNamespace(), inside: false }
+  const where = at ? namespaceAt(at, state.layout.namespaces) : { name: namespace ?? firstNamespace(), inside: false }
   const spot: PaletteSpot = { namespace: where.name, ...(isAttachTarget(under) ? { target: under } : {}) }
   // A rule dropped on the empty pane (outside every namespace) is the mesh-wide one.
   if (kind === 'destinationrule' && at && !where.inside && !under) spot.target = { kind: 'mesh' }
   const before = state.resources
   const boxesBefore = new Set(Object.keys(state.layout.namespaces))
   const after = runEdit((r) => createFromPalette(r, kind, spot, state.options.profile))
-  if (!after) return
+  if (!after) return undefined
   const added = addedKeys(before, after)
   const first = added[0]
-  if (!first) return
+  if (!first) return undefined
+  const { keepClosed } = useInspectorState.getState()
   const { layout, resizeNamespace, select } = useDesignerStore.getState()
   if (kind === 'namespace') {
     const name = first.split('/')[2] as string
@@ -33,7 +54,8 @@ export function createAt(kind: PaletteKind, at: XYPosition | undefined, under: R
     if (at && box) resizeNamespace(name, { x: at.x - 20, y: at.y - 17, width: Math.max(box.width, 260), height: Math.max(box.height, 150) })
     makeRoom(name)
     select({ kind: 'namespace', name })
-    return
+    keepClosed({ kind: 'namespace', name })
+    return `ns:${name}`
   }
   const ids = [...new Set(added.map((k) => appNodeIdFor(k, after)))]
   // Dropped outside every box and the edit needed a new namespace (the mesh-wide rule's `default`):
@@ -42,7 +64,10 @@ export function createAt(kind: PaletteKind, at: XYPosition | undefined, under: R
   if (at && newBox && !where.inside) placeNewBox(newBox, at)
   else if (at) placeIn(ids, at, where.inside ? where.name : undefined)
   makeRoom(where.inside ? where.name : newBox)
-  select({ kind: 'resource', key: ids[0] ?? first })
+  const key = ids[0] ?? first
+  select({ kind: 'resource', key })
+  keepClosed({ kind: 'resource', key })
+  return key
 }
 
 function firstNamespace(): string {

@@ -19,7 +19,7 @@ export function onCreateRequest(handler: Handler): () => void {
   return () => handlers.delete(handler)
 }
 
-export const PALETTE_KINDS: readonly PaletteKind[] = ['namespace', 'service', 'client', 'meshpolicy', 'policy', 'destinationrule', 'ingress']
+export const PALETTE_KINDS: readonly PaletteKind[] = ['namespace', 'service', 'client', 'meshpolicy', 'policy', 'destinationrule', 'ingress', 'peerauthentication', 'requestauthentication', 'authorizationpolicy']
 
 export function isPaletteKind(value: string): value is PaletteKind {
   return (PALETTE_KINDS as readonly string[]).includes(value)

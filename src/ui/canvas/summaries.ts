@@ -1,6 +1,7 @@
 /** One-line summaries of objects for node faces, read through the commands' form models. */
 import type { KubeObject } from '../../engine'
 import { readGatewayForm, readPolicyForm, readRuleForm, readVirtualServiceForm } from '../../store/commands'
+import { modernSummary } from '../modern/modernSummary'
 import type { PolicyData, ResourceData, RuleData } from './flowTypes'
 
 const SUFFIX = '.svc.cluster.local'
@@ -32,5 +33,5 @@ export function resourceSummary(object: KubeObject): ResourceData['summary'] {
     const more = routes.length > 1 ? ` +${routes.length - 1}` : ''
     return `${first.prefix || '*'} → ${shortHost(first.host)}${first.port ? `:${first.port}` : ''}${more}`
   }
-  return object.apiVersion ?? ''
+  return modernSummary(object) ?? object.apiVersion ?? ''
 }

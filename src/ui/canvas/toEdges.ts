@@ -1,7 +1,7 @@
 /** The edges of the canvas: one per relation the commands find (policy/rule targets, ingress links). */
 import type { KubeObject } from '../../engine'
-import { appNodeIdFor, namespaceNodeId, type CanvasNode } from '../../store/canvasIds'
-import { appPorts, keyFor, relationsOf, type AttachTarget, type Relation } from '../../store/commands'
+import { appNodeIds, namespaceNodeId, type CanvasNode } from '../../store/canvasIds'
+import { appPortsIndex, keyFor, relationsOf, type AttachTarget, type Relation } from '../../store/commands'
 import { MESH_NODE_ID, portHandleId, SOURCE_HANDLE, SOURCE_HANDLE_RIGHT, TARGET_HANDLE, TARGET_HANDLE_RIGHT, type DesignerEdge } from './flowTypes'
 
 interface End {
@@ -17,9 +17,9 @@ function endOf(target: AttachTarget, resources: readonly KubeObject[], nodeIds: 
     return nodeIds.has(node) ? { node, handle: TARGET_HANDLE } : undefined
   }
   const serviceKey = keyFor('Service', target.ns, target.service)
-  const node = appNodeIdFor(serviceKey, resources)
+  const node = appNodeIds(resources).get(serviceKey) ?? serviceKey
   if (!nodeIds.has(node)) return undefined
-  const hasPort = target.kind === 'port' && appPorts(resources, serviceKey).some((p) => p.port === target.port)
+  const hasPort = target.kind === 'port' && appPortsIndex(resources)(serviceKey).some((p) => p.port === target.port)
   return { node, handle: hasPort && target.kind === 'port' ? portHandleId(target.port) : TARGET_HANDLE }
 }
 
@@ -55,13 +55,15 @@ export function toEdges(resources: readonly KubeObject[], items: readonly Canvas
   const nodeIds = new Set([MESH_NODE_ID, ...items.map((n) => n.id), ...items.flatMap((n) => (n.namespace ? [namespaceNodeId(n.namespace)] : []))])
   for (const o of resources) if (o.kind === 'Namespace') nodeIds.add(namespaceNodeId(o.metadata.name))
   const edges: DesignerEdge[] = []
+  const seen = new Set<string>()
   for (const relation of relationsOf(resources)) {
     if (!nodeIds.has(relation.from)) continue
     const end: End | undefined =
       relation.kind === 'gateway' ? (nodeIds.has(relation.gateway) ? { node: relation.gateway, handle: TARGET_HANDLE } : undefined) : endOf(relation.target, resources, nodeIds)
     if (!end) continue
     const id = `${relation.kind}|${relation.from}|${end.node}|${end.handle}|${relation.kind === 'route' ? relation.index : ''}`
-    if (edges.some((e) => e.id === id)) continue
+    if (seen.has(id)) continue
+    seen.add(id)
     edges.push({
       id,
       type: 'relation',

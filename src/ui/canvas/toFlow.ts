@@ -4,7 +4,7 @@
  */
 import { listTargets, type KubeObject, type Model, type ResourceKey } from '../../engine'
 import { canvasNodes, namespaceNodeId, type CanvasNode } from '../../store/canvasIds'
-import { appPorts, keyOf, namespaceInjection } from '../../store/commands'
+import { appPortsIndex, keyOf, namespaceInjection, type AppPort } from '../../store/commands'
 import { NODE_SIZE, placeNewNodes } from '../../store/placeNodes'
 import type { Layout, Selection } from '../../store/types'
 import type { DesignerEdge, DesignerNode, NodeProblems } from './flowTypes'
@@ -42,15 +42,35 @@ function isSelected(node: CanvasNode, selection: Selection | undefined): boolean
   return selection?.kind === 'resource' && node.members.includes(selection.key)
 }
 
-function childNode(node: CanvasNode, objects: Map<ResourceKey, KubeObject>, resources: readonly KubeObject[], model: Model, served: Set<string>): DesignerNode {
+/** What toFlow looks up per node, indexed once per call (the derivation stays linear in the design). */
+interface FlowIndex {
+  objects: Map<ResourceKey, KubeObject>
+  /** The model's workloads by key, with their order in the mesh. */
+  workloads: Map<ResourceKey, { at: number; workload: Model['mesh']['workloads'][number] }>
+  portsOf(key: ResourceKey): AppPort[]
+  served: Set<string>
+}
+
+/** The node's first workload in the mesh's order (what `mesh.workloads.filter(in members)[0]` was). */
+function firstWorkload(node: CanvasNode, index: FlowIndex) {
+  let best: { at: number; workload: Model['mesh']['workloads'][number] } | undefined
+  for (const key of node.members) {
+    const hit = index.workloads.get(key)
+    if (hit && (!best || hit.at < best.at)) best = hit
+  }
+  return best?.workload
+}
+
+function childNode(node: CanvasNode, index: FlowIndex): DesignerNode {
+  const { objects, served } = index
   const lead = objects.get(node.members[0] as string) as KubeObject
   const base = { id: node.id, position: { x: 0, y: 0 } }
   const members = node.members.map((k) => objects.get(k) as KubeObject)
   if (members.some((o) => APP_KINDS.has(o.kind))) {
     const service = members.find((o) => o.kind === 'Service')
-    const workloads = model.mesh.workloads.filter((w) => node.members.includes(w.key))
+    const workload = firstWorkload(node, index)
     const serviceKey = service ? keyOf(service) : ''
-    const ports = appPorts(resources, node.id).map((p) => ({ ...p, served: served.has(`${serviceKey}|${p.port}`) }))
+    const ports = index.portsOf(node.id).map((p) => ({ ...p, served: served.has(`${serviceKey}|${p.port}`) }))
     const data = {
       key: node.id,
       name: (service ?? lead).metadata.name,
@@ -58,8 +78,8 @@ function childNode(node: CanvasNode, objects: Map<ResourceKey, KubeObject>, reso
       role: ports.some((p) => p.served) ? ('server' as const) : ('client' as const),
       hasService: service !== undefined,
       ports,
-      sidecar: workloads[0]?.sidecar,
-      sidecarReason: workloads[0]?.sidecarReason ?? 'no admitted workload',
+      sidecar: workload?.sidecar,
+      sidecarReason: workload?.sidecarReason ?? 'no admitted workload',
     }
     return { ...base, type: 'app', data }
   }
@@ -70,9 +90,13 @@ function childNode(node: CanvasNode, objects: Map<ResourceKey, KubeObject>, reso
   return { ...base, type: 'resource', data: { key: node.id, kind: lead.kind, name: lead.metadata.name, summary: resourceSummary(lead) } }
 }
 
-/** Top-left of the mesh marker: above the cluster-scoped row, at the left of the design. */
+/**
+ * Top-left of the mesh marker: above the cluster-scoped row and above every namespace box (a box moved
+ * or grown upwards never covers it: it is the drop target for mesh-wide rules), at the left of the design.
+ */
 export function meshMarkerPosition(layout: Layout): { x: number; y: number } {
-  return { x: Math.min(0, ...Object.values(layout.namespaces).map((b) => b.x)), y: MESH_MARKER.y }
+  const boxes = Object.values(layout.namespaces)
+  return { x: Math.min(0, ...boxes.map((b) => b.x)), y: Math.min(MESH_MARKER.y, ...boxes.map((b) => b.y - MESH_MARKER.height - 24)) }
 }
 
 /**
@@ -85,7 +109,20 @@ export function toFlow(resources: readonly KubeObject[], layout: Layout, model: 
   const problems = problemsByKey(model)
   // The grid's columns: service ports some workload serves (the engine decides).
   const served = new Set(listTargets(model.mesh).map((t) => `${t.service.key}|${t.port.number}`))
-  const declared = new Set(resources.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name))
+  const declared = new Set<string>()
+  const namespaceObjects: KubeObject[] = []
+  for (const o of resources) {
+    if (o.kind !== 'Namespace' || declared.has(o.metadata.name)) continue
+    declared.add(o.metadata.name)
+    namespaceObjects.push(o)
+  }
+  const workloads: FlowIndex['workloads'] = new Map()
+  model.mesh.workloads.forEach((workload, at) => {
+    if (!workloads.has(workload.key)) workloads.set(workload.key, { at, workload })
+  })
+  const index: FlowIndex = { objects, workloads, portsOf: appPortsIndex(resources), served }
+  // namespaceInjection reads the first Namespace object of that name: ask it with that object alone.
+  const injection = new Map(namespaceObjects.map((o) => [o.metadata.name, namespaceInjection([o], o.metadata.name)]))
 
   const groups: DesignerNode[] = namespaces.map((name) => {
     const box = placed.namespaces[name] ?? { x: 0, y: 0, width: 228, height: 128 }
@@ -97,7 +134,7 @@ export function toFlow(resources: readonly KubeObject[], layout: Layout, model: 
       position: { x: box.x, y: box.y },
       width: box.width,
       height: box.height,
-      data: { name, injection: namespaceInjection(resources, name), declared: declared.has(name), ...(nsProblems ? { problems: nsProblems } : {}) },
+      data: { name, injection: injection.get(name) ?? false, declared: declared.has(name), ...(nsProblems ? { problems: nsProblems } : {}) },
       selected: selection?.kind === 'namespace' ? selection.name === name : selection?.kind === 'resource' && selection.key === `Namespace//${name}`,
       dragHandle: '.ns-node__header',
       zIndex: 0,
@@ -105,7 +142,7 @@ export function toFlow(resources: readonly KubeObject[], layout: Layout, model: 
   })
 
   const children = items.map((item): DesignerNode => {
-    const node = childNode(item, objects, resources, model, served)
+    const node = childNode(item, index)
     const nodeProblems = mergeProblems(item.members, problems)
     const position = placed.positions[item.id] ?? { x: 0, y: 0 }
     const inBox = item.namespace !== undefined
@@ -127,14 +164,17 @@ export function toFlow(resources: readonly KubeObject[], layout: Layout, model: 
     data: {},
     draggable: false,
     selectable: false,
+    // Drawn over the namespace boxes, so nothing hides it.
+    zIndex: 1000,
   }
+  const itemById = new Map(items.map((n) => [n.id, n]))
   const span: Span = (id) => {
     if (id === MESH_NODE_ID) return { x: mesh.position.x, width: MESH_MARKER.width }
     if (id.startsWith('ns:')) {
       const box = placed.namespaces[id.slice(3)]
       return box && { x: box.x, width: box.width }
     }
-    const item = items.find((n) => n.id === id)
+    const item = itemById.get(id)
     const at = placed.positions[id]
     if (!item || !at) return undefined
     const box = item.namespace === undefined ? undefined : placed.namespaces[item.namespace]

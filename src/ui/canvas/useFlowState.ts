@@ -1,13 +1,15 @@
 /**
  * Local React Flow state mirroring the store: nodes move smoothly while dragged, and the store is
  * told once, on drop. Whenever the store's derived flow changes, local state resets to it (keeping
- * which edges are selected, which only React Flow knows).
+ * which edges are selected, which only React Flow knows), in the same render (no effect, so an
+ * edit is one render), and nodes and edges that did not change keep their objects (keepUnchanged).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import { applyEdgeChanges, applyNodeChanges, type OnEdgesChange, type OnNodesChange } from '@xyflow/react'
 import { useShallow } from 'zustand/react/shallow'
 import { useDesignerStore } from '../../store'
 import type { DesignerEdge, DesignerNode } from './flowTypes'
+import { keepUnchangedEdges, keepUnchangedNodes } from './keepUnchanged'
 import { toFlow } from './toFlow'
 
 /** `onSelect`: React Flow selected one node (click or Enter on a focused node); the store follows. */
@@ -18,19 +20,18 @@ export function useFlowState(onSelect: (node: DesignerNode) => void) {
   const flow = useMemo(() => toFlow(resources, layout, model, selection), [resources, layout, model, selection])
   const [nodes, setNodes] = useState<DesignerNode[]>(flow.nodes)
   const [edges, setEdges] = useState<DesignerEdge[]>(flow.edges)
+  // A new flow resets local state while rendering (React re-runs this component before committing).
+  const [seenFlow, setSeenFlow] = useState(flow)
+  if (seenFlow !== flow) {
+    setSeenFlow(flow)
+    setNodes((old) => keepUnchangedNodes(flow.nodes, old))
+    setEdges((old) => keepUnchangedEdges(flow.edges, old))
+  }
   const current = useRef(nodes)
   current.current = nodes
 
-  useEffect(() => {
-    setNodes(flow.nodes)
-    setEdges((old) => {
-      const selected = new Set(old.filter((e) => e.selected).map((e) => e.id))
-      return flow.edges.map((e) => (selected.has(e.id) ? { ...e, selected: true } : e))
-    })
-  }, [flow])
-
   const resetLocal = useCallback(() => {
-    setNodes(flow.nodes)
+    setNodes((old) => keepUnchangedNodes(flow.nodes, old))
     setEdges(flow.edges)
   }, [flow])
 

@@ -42,7 +42,8 @@ export function useGestures(resetLocal: () => void) {
     [flow, resetLocal],
   )
 
-  const onNodeDragStop = useCallback(
+  /** A drag ends: a move (and the room other boxes make), or an attach; one undo step in all. */
+  const dragStopped = useCallback(
     (event: MouseEvent | TouchEvent, node: DesignerNode) => {
       const store = useDesignerStore.getState()
       if (node.type === 'namespace') {
@@ -70,6 +71,8 @@ export function useGestures(resetLocal: () => void) {
     },
     [flow, attachDragged, resetLocal],
   )
+
+  const onNodeDragStop = useCallback((event: MouseEvent | TouchEvent, node: DesignerNode) => useDesignerStore.getState().gesture(() => dragStopped(event, node)), [dragStopped])
 
   const onConnect: OnConnect = useCallback(
     (connection: Connection) => {

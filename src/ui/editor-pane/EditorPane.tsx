@@ -8,6 +8,7 @@ import { Icon } from '../components'
 import { ProblemsList, type ListedProblem } from './ProblemsList'
 import { TAB_PATHS, TAB_TITLES } from './tabTitles'
 import { useDebouncedEdit } from './useDebouncedEdit'
+import { IntentEditor } from '../intent'
 import './EditorPane.css'
 
 const TABS: readonly YamlTab[] = ['istio', 'workloads']
@@ -21,6 +22,8 @@ export function EditorPane() {
     useShallow((s) => ({ yaml: s.yaml, problems: s.problems, yamlBroken: s.yamlBroken, reveal: s.reveal, profile: s.options.profile, editYaml: s.editYaml })),
   )
   const [tab, setTab] = useState<YamlTab>('istio')
+  // The Intent tab (intent.yaml) is not a manifests tab: it has its own editor and problems.
+  const [intentOpen, setIntentOpen] = useState(false)
   const [revealLine, setRevealLine] = useState<{ tab: YamlTab; line: number; nonce: number }>()
   const [schemaMarkers, setSchemaMarkers] = useState<Record<YamlTab, EditorMarker[]>>({ istio: [], workloads: [] })
   const { push, flush } = useDebouncedEdit(editYaml)
@@ -28,6 +31,7 @@ export function EditorPane() {
   const showTab = useCallback(
     (next: YamlTab) => {
       flush()
+      setIntentOpen(false)
       setTab(next)
     },
     [flush],
@@ -96,9 +100,9 @@ export function EditorPane() {
               id={`editor-tab-${t}`}
               type="button"
               role="tab"
-              aria-selected={t === tab}
+              aria-selected={t === tab && !intentOpen}
               aria-controls="editor-tabpanel"
-              tabIndex={t === tab ? 0 : -1}
+              tabIndex={t === tab && !intentOpen ? 0 : -1}
               className="editor-tab"
               onClick={() => showTab(t)}
             >
@@ -111,10 +115,32 @@ export function EditorPane() {
             </button>
           )
         })}
+        <button
+          id="editor-tab-intent"
+          type="button"
+          role="tab"
+          aria-selected={intentOpen}
+          aria-controls="editor-tabpanel"
+          tabIndex={intentOpen ? 0 : -1}
+          className="editor-tab"
+          onClick={() => {
+            flush()
+            setIntentOpen(true)
+          }}
+        >
+          Intent
+        </button>
         <span className="editor-tabs-file" aria-hidden="true">
-          {TAB_PATHS[tab].replace('file:///', '')}
+          {intentOpen ? 'intent.yaml' : TAB_PATHS[tab].replace('file:///', '')}
         </span>
       </div>
+      {intentOpen && (
+        <div id="editor-tabpanel" role="tabpanel" aria-labelledby="editor-tab-intent" className="editor-host">
+          <IntentEditor />
+        </div>
+      )}
+      {!intentOpen && (
+        <>
       {yamlBroken[tab] && (
         <p className="editor-broken" role="status">
           <Icon name="alert" size={14} />
@@ -149,6 +175,8 @@ export function EditorPane() {
           setRevealLine((r) => ({ tab: t, line, nonce: (r?.nonce ?? 0) + 1 }))
         }}
       />
+        </>
+      )}
     </section>
   )
 }

@@ -3,8 +3,11 @@ import { useShallow } from 'zustand/react/shallow'
 import type { CellExplanation, ResourceKey } from '../../engine'
 import { useDesignerStore } from '../../store'
 import { Button, CopyButton, Icon } from '../components'
-import { lookOfVerdict } from '../grid'
+import { isHiddenCell } from '../../store/workshop'
+import { lookOfVerdict, useHiddenCells } from '../grid'
 import { RunLoopSection } from '../loop'
+import { CellExpectation } from '../intent'
+import { StepText } from '../modern/StepText'
 import { POLICY_LEVEL_WORDS, SERVER_WORDS, TRANSPORT_WORDS, resourceName, ruleTitle } from './words'
 import './ExplainPanel.css'
 
@@ -42,16 +45,7 @@ export function ExplainPanel({ row, column, onClose }: ExplainPanelProps) {
     }
   }, [explainCell, row, column, grid, options, request])
 
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented) return
-      const target = e.target as Element | null
-      if (target?.closest('.monaco-editor, dialog, [role="menu"]')) return
-      onClose()
-    }
-    document.addEventListener('keydown', onKeyDown)
-    return () => document.removeEventListener('keydown', onKeyDown)
-  }, [onClose])
+  // Escape: App's useEscapeLayers (the inspector first, then this panel, then drawers).
 
   const open = (key: ResourceKey) => {
     select({ kind: 'resource', key })
@@ -60,7 +54,9 @@ export function ExplainPanel({ row, column, onClose }: ExplainPanelProps) {
 
   const rowLabel = grid?.rows[row]?.label
   const columnLabel = grid?.columns[column]?.label
-  const ex = loaded.state === 'ready' ? loaded.explanation : undefined
+  // Predict-then-reveal: a cell of the lesson step being predicted is explained only after the reveal.
+  const hidden = isHiddenCell(useHiddenCells(), rowLabel ?? '', columnLabel ?? '')
+  const ex = loaded.state === 'ready' && !hidden ? loaded.explanation : undefined
 
   return (
     <aside className="explain" aria-labelledby="explain-title">
@@ -75,8 +71,14 @@ export function ExplainPanel({ row, column, onClose }: ExplainPanelProps) {
         <Button icon="close" variant="ghost" aria-label="Close explanation" title="Close (Esc)" onClick={onClose} />
       </header>
       <div className="explain-body">
-        {loaded.state === 'loading' && <p className="explain-muted">Working out the explanation…</p>}
+        {hidden && (
+          <p className="explain-muted" role="note">
+            You are predicting this cell in the lesson. Its code and why appear when you reveal the step.
+          </p>
+        )}
+        {!hidden && loaded.state === 'loading' && <p className="explain-muted">Working out the explanation…</p>}
         {loaded.state === 'gone' && <p className="explain-muted">This cell is no longer in the grid.</p>}
+        {ex && <CellExpectation row={row} column={column} />}
         {ex && <ExplanationBody ex={ex} onOpen={open} />}
         {ex && <RunLoopSection row={row} column={column} />}
       </div>
@@ -117,7 +119,7 @@ function ExplanationBody({ ex, onOpen }: { ex: CellExplanation; onOpen(key: Reso
             <span className="explain-rule" title={ruleTitle(step.rule)}>
               {step.rule}
             </span>
-            <span>{step.text}</span>
+            <StepText text={step.text} onOpen={onOpen} />
           </li>
         ))}
       </ol>

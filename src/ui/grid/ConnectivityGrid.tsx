@@ -1,9 +1,14 @@
-import { useRef } from 'react'
+import { useLayoutEffect, useMemo, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useDesignerStore } from '../../store'
+import { markTiming } from '../../store/timing'
+import { isHiddenCell } from '../../store/workshop'
 import { GridLegend } from './GridLegend'
+import { IntentBar, useIntentOverlay } from '../intent'
+import { useIntentStore } from '../../store/intent'
 import { GridTable } from './GridTable'
 import { GridViewPicker } from './GridViewPicker'
+import { useHiddenCells } from './useHiddenCells'
 import './ConnectivityGrid.css'
 
 export interface ConnectivityGridProps {
@@ -18,6 +23,26 @@ export function ConnectivityGrid({ current, onExplain }: ConnectivityGridProps) 
     useShallow((s) => ({ grid: s.gridState.grid, changed: s.gridState.changed, computing: s.gridState.computing, path: s.request.path })),
   )
   const scrollRef = useRef<HTMLDivElement>(null)
+  // For the browser benchmark: the table now shows this grid (the next paint follows).
+  useLayoutEffect(() => {
+    if (grid) markTiming('mad:grid-dom')
+  }, [grid])
+  // Predict-then-reveal: the step's cells show no code, and are not counted as changed, until the reveal.
+  const hidden = useHiddenCells()
+  const changedShown = useMemo(() => (hidden.size === 0 ? changed.size : [...changed].filter((key) => !isHiddenCell(hidden, ...splitCellKey(key))).length), [changed, hidden])
+  const overlay = useIntentOverlay(grid)
+  // Expect mode: a click sets or cycles the expectation instead of explaining.
+  const expectMode = overlay.marks?.expectMode ?? false
+  const onCell = (row: number, column: number) => {
+    const r = grid?.rows[row]
+    const c = grid?.columns[column]
+    if (expectMode && r && c) useIntentStore.getState().cycleExpectation(r.label, c.label)
+    else onExplain(row, column)
+  }
+  const onHeader = (kind: 'row' | 'column', index: number) => {
+    const label = kind === 'row' ? grid?.rows[index]?.label : grid?.columns[index]?.label
+    if (label) useIntentStore.getState().cycleExpectation(kind === 'row' ? label : '*', kind === 'row' ? '*' : label)
+  }
   const rows = grid?.rows.length ?? 0
   const columns = grid?.columns.length ?? 0
 
@@ -39,14 +64,17 @@ export function ConnectivityGrid({ current, onExplain }: ConnectivityGridProps) 
         <span className="pane-header-end" aria-live="polite">
           {computing ? (
             <span className="grid-computing">Evaluating…</span>
-          ) : changed.size > 0 ? (
-            <span className="grid-changed-count">{changed.size} changed</span>
+          ) : hidden.size > 0 ? (
+            <span className="grid-hidden-count">Cells of the lesson step hidden until you reveal it</span>
+          ) : changedShown > 0 ? (
+            <span className="grid-changed-count">{changedShown} changed</span>
           ) : grid && rows > 0 && columns > 0 ? (
             <span className="grid-hint">Select a cell to see why</span>
           ) : null}
         </span>
       </header>
       <GridViewPicker />
+      <IntentBar overlay={overlay} onExplain={onExplain} />
       <div ref={scrollRef} className="grid-scroll">
         {!grid ? (
           <p className="grid-empty">{computing ? 'Evaluating the design…' : 'No grid yet.'}</p>
@@ -63,10 +91,13 @@ export function ConnectivityGrid({ current, onExplain }: ConnectivityGridProps) 
           <GridTable
             grid={grid}
             changed={changed}
+            hidden={hidden}
             current={current}
             scrollRef={scrollRef}
             caption={`Connectivity: the response code of curl ${path} from each client (rows) to each service port (columns). Select a cell for its explanation.`}
-            onActivate={onExplain}
+            onActivate={onCell}
+            marks={overlay.marks}
+            onHeader={onHeader}
           />
         )}
         {grid?.externalNote && <p className="grid-note">Ingress: {grid.externalNote}</p>}
@@ -74,4 +105,9 @@ export function ConnectivityGrid({ current, onExplain }: ConnectivityGridProps) 
       <GridLegend />
     </section>
   )
+}
+
+function splitCellKey(key: string): [string, string] {
+  const bar = key.indexOf('|')
+  return [key.slice(0, bar), key.slice(bar + 1)]
 }

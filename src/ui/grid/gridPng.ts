@@ -3,7 +3,8 @@
  * variables) and symbols as the on-screen table, so a picture of it reads without colour too.
  */
 import type { GridView } from '../../store/types'
-import { LEGEND, cellKey, verdictLook, type VerdictTone } from './verdictStyle'
+import { isHiddenCell } from '../../store/workshop'
+import { HIDDEN_LOOK, LEGEND, cellKey, verdictLook, type VerdictTone } from './verdictStyle'
 
 const SCALE = 2
 const PAD = 24
@@ -27,10 +28,15 @@ function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: numbe
 export interface GridPngOptions {
   title: string
   subtitle: string
-  changed: ReadonlySet<string>
+  /** Cells to mark as changed; a picture for others usually wants none (the default). */
+  changed?: ReadonlySet<string>
+  /** Cells of a lesson step still being predicted: drawn without their code. */
+  hidden?: ReadonlySet<string>
 }
 
-export function drawGridPng(grid: GridView, { title, subtitle, changed }: GridPngOptions): Promise<Blob> {
+const NONE: ReadonlySet<string> = new Set()
+
+export function drawGridPng(grid: GridView, { title, subtitle, changed = NONE, hidden = NONE }: GridPngOptions): Promise<Blob> {
   const ui = getComputedStyle(document.body).fontFamily
   const mono = cssVar('--font-mono')
   const measure = document.createElement('canvas').getContext('2d')
@@ -96,7 +102,8 @@ export function drawGridPng(grid: GridView, { title, subtitle, changed }: GridPn
     ctx.fillText(badge, bx + 6, y + ROW_H / 2)
 
     grid.columns.forEach((column, c) => {
-      const look = verdictLook(grid.cells[r * grid.columns.length + c] ?? 255)
+      const isHidden = isHiddenCell(hidden, row.label, column.label)
+      const look = isHidden ? HIDDEN_LOOK : verdictLook(grid.cells[r * grid.columns.length + c] ?? 255)
       const colours = tone(look.tone)
       const x = PAD + rowHeaderW + c * (cellW + CELL_GAP)
       roundRect(ctx, x + 0.5, y + 0.5, cellW - 1, ROW_H - 1, 4)
@@ -104,7 +111,7 @@ export function drawGridPng(grid: GridView, { title, subtitle, changed }: GridPn
       ctx.fill()
       ctx.strokeStyle = colours.border
       ctx.stroke()
-      if (changed.has(cellKey(row.label, column.label))) {
+      if (!isHidden && changed.has(cellKey(row.label, column.label))) {
         roundRect(ctx, x - 2, y - 2, cellW + 4, ROW_H + 4, 5)
         ctx.strokeStyle = cssVar('--changed')
         ctx.lineWidth = 2

@@ -4,11 +4,13 @@
  */
 import { useDesignerStore } from '../../store'
 import type { KubeObject } from '../../engine'
+import { AuthzPolicyForm, PeerAuthForm, RequestAuthForm } from '../modern/forms'
 import { AppForm } from './AppForm'
 import { GatewayForm, VirtualServiceForm } from './IngressForms'
 import { NamespaceForm } from './NamespaceForm'
 import { PolicyForm } from './PolicyForm'
 import { RuleForm } from './RuleForm'
+import { selectionId, useInspectorState } from './inspectorState'
 import { useObject } from './useSelected'
 import './inspector.css'
 
@@ -19,6 +21,9 @@ function FormFor({ object }: { object: KubeObject }) {
   if (object.kind === 'DestinationRule') return <RuleForm object={object} />
   if (object.kind === 'Gateway') return <GatewayForm object={object} />
   if (object.kind === 'VirtualService') return <VirtualServiceForm object={object} />
+  if (object.kind === 'PeerAuthentication') return <PeerAuthForm object={object} />
+  if (object.kind === 'RequestAuthentication') return <RequestAuthForm object={object} />
+  if (object.kind === 'AuthorizationPolicy') return <AuthzPolicyForm object={object} />
   return <p className="inspector-note">Edit this {object.kind} in the YAML editor.</p>
 }
 
@@ -40,10 +45,11 @@ function title(selection: ReturnType<typeof useDesignerStore.getState>['selectio
 export function Inspector() {
   const selection = useDesignerStore((s) => s.selection)
   const select = useDesignerStore((s) => s.select)
+  const closedFor = useInspectorState((s) => s.closedFor)
   const heading = title(selection)
-  if (!heading) return null
+  if (!heading || closedFor === selectionId(selection)) return null
   return (
-    <aside className="inspector nokey" role="complementary" aria-label="Inspector" onKeyDown={(e) => e.key === 'Escape' && e.target === e.currentTarget && select({ kind: 'none' })}>
+    <aside className="inspector nokey" role="complementary" aria-label="Inspector">
       <header className="inspector__header">
         <span className="inspector__kind">{heading.kind}</span>
         <h2 className="inspector__title">{heading.name}</h2>

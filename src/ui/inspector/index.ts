@@ -4,4 +4,5 @@
  */
 export { Inspector } from './Inspector'
 export { runEdit } from './runEdit'
+export { useInspectorState, selectionId } from './inspectorState'
 export { clearNotice, showNotice, useCanvasNotice, type CanvasNotice } from './notice'

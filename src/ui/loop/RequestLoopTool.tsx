@@ -1,6 +1,8 @@
 import { useEffect, useId, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useDesignerStore } from '../../store'
+import { isHiddenCell } from '../../store/workshop'
+import { useHiddenCells } from '../grid'
 import { findToken, formatTimeOfDay, inspectToken, loopSetupProblem, loopShellCommand, MAX_LOOP_COUNT, pathFor, runLoop, tokenEntries, type LoopCell, type LoopRun } from '../../store/tokens'
 import { Button } from '../components'
 import { useAuthTools } from '../request/toolsState'
@@ -54,8 +56,13 @@ export function RequestLoopTool() {
   const problem = count.trim() === '' || interval.trim() === '' ? 'Give a count and an interval.' : loopSetupProblem(setup)
   const cellKnown = external ? rows.some((r) => r.external) : rows.some((r) => r.workloadKey === from) && columns.some((c) => columnValue(c) === to)
 
+  // Predict-then-reveal: no loop over a cell of the lesson step being predicted.
+  const hiddenCells = useHiddenCells()
+  const toLabel = columns.find((c) => columnValue(c) === to)?.label ?? ''
+  const hidden = external ? isHiddenCell(hiddenCells, EXTERNAL, toLabel) : isHiddenCell(hiddenCells, rows.find((r) => r.workloadKey === from)?.label ?? '', toLabel)
+
   async function run() {
-    if (problem || !cellKnown) return
+    if (problem || !cellKnown || hidden) return
     const column = columns.find((c) => columnValue(c) === to)
     const cell: LoopCell = external || !column ? { kind: 'external' } : { kind: 'workload', workloadKey: from, serviceKey: column.serviceKey, port: column.port }
     const state = useDesignerStore.getState()
@@ -152,19 +159,20 @@ export function RequestLoopTool() {
           </div>
           {problem && <p className="tools-error">{problem}</p>}
           {!cellKnown && rows.length > 0 && <p className="tools-error">Pick a client and a service port of the grid.</p>}
+          {hidden && <p className="tools-error">This cell is one you are predicting in the lesson step: reveal the step first.</p>}
           <div className="tools-row">
             <span className="tools-field-hint">
               {setup.count > 0 && !problem ? `${setup.count} requests from ${formatTimeOfDay(start)} to ${formatTimeOfDay(start + (setup.count - 1) * setup.intervalSeconds)}` : ''}
             </span>
             <span className="reqbar-spacer" />
-            <Button type="submit" variant="primary" disabled={busy || problem !== undefined || !cellKnown}>
+            <Button type="submit" variant="primary" disabled={busy || problem !== undefined || !cellKnown || hidden}>
               {busy ? 'Running…' : 'Run loop'}
             </Button>
           </div>
         </form>
       </section>
       {result && 'error' in result && <p className="tools-error">{result.error}</p>}
-      {result && 'run' in result && <LoopResults run={result.run} command={result.command} where={result.where} stale={stale} />}
+      {result && 'run' in result && !hidden && <LoopResults run={result.run} command={result.command} where={result.where} stale={stale} />}
     </div>
   )
 }

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { KeySetsPanel } from '../keysets'
 import { RequestLoopTool } from '../loop'
 import { TokenWorkbench } from '../tokens'
-import { Button } from '../components'
+import { Button, useWindowSize } from '../components'
 import { useAuthTools, type AuthTool } from './toolsState'
 import './AuthToolsDrawer.css'
 
@@ -13,15 +13,20 @@ const TOOLS: readonly { tool: AuthTool; title: string; kicker: string }[] = [
   { tool: 'loop', title: 'Request loop', kicker: 'The same request, N times' },
 ]
 
+/** From this window width the drawer lies over the YAML editor, leaving the canvas to the inspector. */
+const OVER_EDITOR_FROM = 1600
+
 /**
- * The end-user auth tools, in a drawer over the left of the canvas (the grid stays in view, so a
- * change of token or key set shows its effect at once). Rendered into the canvas pane when it exists.
+ * The end-user auth tools, in a drawer (the grid stays in view, so a change of token or key set shows
+ * its effect at once): on a wide window over the YAML editor, so the canvas keeps its width next to
+ * the inspector; on a narrower one over the left of the canvas.
  */
 export function AuthToolsDrawer() {
   const { open, show, close } = useAuthTools(useShallow((s) => ({ open: s.open, show: s.show, close: s.close })))
+  useWindowSize() // re-pick the drawer's place when the window is resized
   if (!open) return null
   const current = TOOLS.find((t) => t.tool === open) ?? TOOLS[0]!
-  const host = document.getElementById('pane-canvas')
+  const host = (window.innerWidth >= OVER_EDITOR_FROM ? document.getElementById('pane-editor') : null) ?? document.getElementById('pane-canvas')
   const drawer = (
     <aside
       id="auth-tools"

@@ -1,3 +1,4 @@
+import { RequestExtras } from '../modern'
 import { ClockControls } from './ClockControls'
 import { PathControls } from './PathControls'
 import { TokenControls } from './TokenControls'
@@ -17,6 +18,7 @@ export function RequestBar() {
       <TokenControls />
       <span className="reqbar-divider" aria-hidden="true" />
       <PathControls />
+      <RequestExtras />
       <span className="reqbar-divider" aria-hidden="true" />
       <ClockControls />
       <span className="reqbar-spacer" />

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { encodeShareLink, useDesignerStore } from '../../store'
+import { encodeShareLink, shareLinkProblem, useDesignerStore } from '../../store'
 import { Button, copyText } from '../components'
 
 /** The toolbar's Share leaves tokens out; here the user can choose to send them (never private keys). */
@@ -10,6 +10,8 @@ export function ShareWithTokens() {
   async function share() {
     const url = new URL(window.location.href)
     url.hash = encodeShareLink(useDesignerStore.getState(), { includeRequest: include })
+    const tooLong = shareLinkProblem(url.hash)
+    if (tooLong) return setCopied(tooLong)
     setCopied((await copyText(url.toString())) ? (include ? 'Copied a link with your tokens and key sets.' : 'Copied a link without tokens.') : 'The clipboard is not available.')
   }
 

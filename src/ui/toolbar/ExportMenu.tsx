@@ -1,6 +1,8 @@
 import { exportAllYaml, exportIstioYaml, exportKubectlApply, useDesignerStore } from '../../store'
 import { copyText, downloadFile, MenuButton } from '../components'
+import { hiddenCellsText, useWorkshopStore } from '../../store/workshop'
 import { drawGridPng } from '../grid'
+import { useIntentStore } from '../../store/intent'
 import type { Notify } from './notice'
 
 /** Export the Istio YAML, a paste-ready kubectl block, the whole design, or the grid as a picture. */
@@ -13,7 +15,8 @@ export function ExportMenu({ notify }: { notify: Notify }) {
       const png = await drawGridPng(grid, {
         title: 'Connectivity',
         subtitle: `curl ${request.path} · Istio ${options.profile} profile · R11 ${options.r11} · ${new Date().toLocaleString()}`,
-        changed: gridState.changed,
+        // No change marks: they only mean something next to the last edit, not in a picture for others.
+        hidden: new Set(hiddenCellsText(useWorkshopStore.getState()).split('\n').filter(Boolean)),
       })
       downloadFile('connectivity.png', png)
     } catch (e) {
@@ -21,13 +24,16 @@ export function ExportMenu({ notify }: { notify: Notify }) {
     }
   }
 
+  // Every export is remembered, so the design can be compared with "Last export" later.
+  const remember = () => useIntentStore.getState().rememberExport()
+
   return (
     <MenuButton
       label="Export"
       icon="download"
       alignRight
       items={[
-        { id: 'istio', label: 'Download Istio YAML', hint: 'istio.yaml: policies, rules, gateways', icon: 'download', onSelect: () => downloadFile('istio.yaml', exportIstioYaml(useDesignerStore.getState())) },
+        { id: 'istio', label: 'Download Istio YAML', hint: 'istio.yaml: policies, rules, gateways', icon: 'download', onSelect: () => (downloadFile('istio.yaml', exportIstioYaml(useDesignerStore.getState())), remember()) },
         {
           id: 'kubectl',
           label: 'Copy kubectl apply block',
@@ -45,7 +51,18 @@ export function ExportMenu({ notify }: { notify: Notify }) {
           label: 'Download everything',
           hint: 'mesh-design.yaml: workloads and Istio config',
           icon: 'file',
-          onSelect: () => downloadFile('mesh-design.yaml', exportAllYaml(useDesignerStore.getState())),
+          onSelect: () => (downloadFile('mesh-design.yaml', exportAllYaml(useDesignerStore.getState())), remember()),
+        },
+        {
+          id: 'intent',
+          label: 'Download intent.yaml',
+          hint: 'The expectations of the design',
+          icon: 'check',
+          onSelect: () => {
+            const text = useDesignerStore.getState().intent
+            if (!text.trim()) return notify({ tone: 'error', text: 'The design has no expectations yet.' })
+            downloadFile('intent.yaml', text)
+          },
         },
         { id: 'png', label: 'Save grid as PNG', hint: 'connectivity.png, with colours and symbols', icon: 'image', onSelect: () => void savePng() },
       ]}

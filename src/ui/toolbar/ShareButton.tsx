@@ -1,4 +1,4 @@
-import { encodeShareLink, useDesignerStore } from '../../store'
+import { encodeShareLink, shareLinkProblem, useDesignerStore } from '../../store'
 import { Button, copyText } from '../components'
 import type { Notify } from './notice'
 
@@ -10,6 +10,8 @@ export function ShareButton({ notify }: { notify: Notify }) {
   async function share() {
     const url = new URL(window.location.href)
     url.hash = encodeShareLink(useDesignerStore.getState())
+    const tooLong = shareLinkProblem(url.hash)
+    if (tooLong) return notify({ tone: 'error', text: tooLong })
     const link = url.toString()
     if (!(await copyText(link))) return notify({ tone: 'error', text: 'The clipboard is not available, so the link was not copied.' })
     const size = link.length > LONG_LINK ? ` It is long (${Math.round(link.length / 1000)} kB); some tools may cut it.` : ''

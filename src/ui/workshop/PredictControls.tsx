@@ -1,3 +1,4 @@
+import { isModernProfile } from '../../engine'
 import { isIngressStep, predictionChoices, scoreText, useWorkshopStore } from '../../store/workshop'
 import { Button, Icon } from '../components'
 import type { CurrentStep } from './useStep'
@@ -23,7 +24,7 @@ export function PredictControls({ current, large = false }: { current: CurrentSt
     <div className={`ws-predict-bar${large ? ' is-large' : ''}`}>
       <p className="ws-predict-hint">
         {answered === 0 ? 'Click a cell to predict: ' : `${answered} of ${total} predicted · `}
-        {predictionChoices(isIngressStep(step)).join(' → ')}
+        {predictionChoices(isIngressStep(step), isModernProfile(current.lesson.profile)).join(' → ')}
       </p>
       {answered > 0 && (
         <Button variant="ghost" onClick={predictAgain}>

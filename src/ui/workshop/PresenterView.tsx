@@ -33,6 +33,7 @@ export function PresenterView() {
   }, [show])
 
   const { setPresenter, next, previous } = useWorkshopStore.getState()
+  const revealed = current?.progress.score !== undefined
   return (
     <dialog
       ref={ref}
@@ -60,7 +61,12 @@ export function PresenterView() {
             <article className="ws-presenter-text">
               <h2 className="ws-presenter-title">{current.step.title}</h2>
               <RichText text={current.step.explanation} className="ws-presenter-explanation" />
-              {current.step.note && (
+              {revealed && current.step.outcome && (
+                <section className="ws-presenter-outcome" aria-label="What happened">
+                  <RichText text={current.step.outcome} className="ws-presenter-explanation" />
+                </section>
+              )}
+              {revealed && current.step.note && (
                 <aside className="ws-presenter-note" aria-label="Where the task differs">
                   <p className="ws-presenter-note-title">Where the task differs</p>
                   <RichText text={current.step.note} />

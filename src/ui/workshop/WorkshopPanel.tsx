@@ -21,6 +21,7 @@ export function WorkshopPanel() {
   // The presenter view covers the app; its controls must not exist twice.
   if (presenter) return <p className="ws-muted ws-presenting">Presenter view is on. Escape brings you back here.</p>
   const { lesson, step, index } = current
+  const revealed = current.progress.score !== undefined
   const link = source ? `${location.origin}${location.pathname}${encodeLessonLink(source, index)}` : undefined
   return (
     <section className="ws" aria-labelledby="ws-lesson-title">
@@ -41,7 +42,13 @@ export function WorkshopPanel() {
         <p className="ws-kicker">{step.section}</p>
         <h2 className="ws-title">{step.title}</h2>
         <RichText text={step.explanation} className="ws-text" />
-        {step.note && (
+        {/* Predict-then-reveal: what the step printed, and where the task differs, only after the reveal. */}
+        {revealed && step.outcome && (
+          <section className="ws-outcome" aria-label="What happened">
+            <RichText text={step.outcome} className="ws-text" />
+          </section>
+        )}
+        {revealed && step.note && (
           <aside className="ws-note" aria-label="Where the task differs">
             <p className="ws-note-title">Where the task differs</p>
             <RichText text={step.note} />

@@ -44,7 +44,8 @@ export function checkExportTo(exportTo: string[] | undefined, report: Report): v
 }
 
 /** @example checkDestinationRuleRules({ host: '' }, report) // IST0140 */
-export function checkDestinationRuleRules(spec: CDestinationRule, report: Report): void {
+/** `modern` (1.5+): exportTo takes several entries, namespace names included (M8). */
+export function checkDestinationRuleRules(spec: CDestinationRule, report: Report, modern = false): void {
   if (!spec.host) {
     report('IST0140', ['spec', 'host'], 'a DestinationRule needs a `host`, e.g. "httpbin.foo.svc.cluster.local" or "*.local"')
   } else {
@@ -61,5 +62,5 @@ export function checkDestinationRuleRules(spec: CDestinationRule, report: Report
     names.add(name)
     if (subset.trafficPolicy) checkTrafficPolicy(subset.trafficPolicy, [...at, 'trafficPolicy'], report)
   })
-  checkExportTo(spec.exportTo, report)
+  if (!modern) checkExportTo(spec.exportTo, report)
 }

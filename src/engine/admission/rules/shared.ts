@@ -1,6 +1,7 @@
 /** Checks used by several Istio kinds. */
 import type { ObjectPath } from '../../types'
 import type { CPortSelector, CStringMatch } from '../canonical'
+import { regexProblem } from '../../regex'
 import { isIstioLabel, isPortNumber } from '../names'
 import type { Report } from '../walk'
 
@@ -24,4 +25,15 @@ export function checkStringMatch(match: CStringMatch, path: ObjectPath, report: 
   if (match.exact === undefined && match.prefix === undefined && match.suffix === undefined && match.regex === undefined) {
     report('IST0125', path, 'this match sets none of exact, prefix, suffix or regex, so it matches no path')
   }
+  if (typeof match.regex === 'string') checkRegex(match.regex, [...path, 'regex'], report)
+}
+
+/**
+ * A regex is refused at admission when RE2 refuses it or its program is over Envoy's size bound,
+ * so it is a finding at its line, never an error at the first request.
+ */
+export function checkRegex(source: string, path: ObjectPath, report: Report): void {
+  const problem = regexProblem(source)
+  if (!problem) return
+  report(problem.kind === 'syntax' ? 'IST0126' : 'IST0127', path, `regex ${JSON.stringify(source.length > 80 ? `${source.slice(0, 80)}...` : source)}: ${problem.message}`)
 }

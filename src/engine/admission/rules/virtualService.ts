@@ -4,7 +4,7 @@ import type { CDestination, CRouteDestination, CVirtualService } from '../canoni
 import { hostProblem, isIPv4, isIstioLabel } from '../names'
 import type { Report } from '../walk'
 import { checkExportTo } from './destinationRule'
-import { checkPortSelector } from './shared'
+import { checkPortSelector, checkRegex } from './shared'
 
 function checkDestination(destination: CDestination | undefined, path: ObjectPath, profile: IstioProfile, report: Report): void {
   if (!destination) return report('IST0163', path, 'a route entry needs a `destination`')
@@ -70,6 +70,9 @@ export function checkVirtualServiceRules(spec: CVirtualService, profile: IstioPr
     if (rule.redirect === undefined && route.length === 0) report('IST0162', at, 'an HTTP route needs `route` destinations (or a `redirect`)')
     route.forEach((r, j) => checkDestination(r.destination, [...at, 'route', j, 'destination'], profile, report))
     checkWeights(route, [...at, 'route'], report)
+    rule.match?.forEach((m, j) => {
+      if (typeof m.uri?.regex === 'string') checkRegex(m.uri.regex, [...at, 'match', j, 'uri', 'regex'], report)
+    })
   })
   checkExportTo(spec.exportTo, report)
 }

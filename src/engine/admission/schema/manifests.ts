@@ -2,6 +2,7 @@
  * One JSON Schema (draft-07) for a YAML document holding any kind we model, for monaco-yaml. The
  * document's `kind` picks the branch (`if`/`then`); unknown kinds only get the common shape.
  */
+import { servedApiVersions } from '../../profile'
 import type { IstioProfile } from '../../types'
 import { ISTIO_KINDS, KUBE_KINDS, WORKLOAD_KINDS, type IstioKind } from '../kinds'
 import { messageRef, type Definitions, type Schema } from './messages'
@@ -81,9 +82,9 @@ function branch(kind: string, apiVersions: readonly string[], spec: Schema | und
  */
 export function jsonSchemaForManifests(profile: IstioProfile): Schema {
   const definitions: Definitions = {}
-  const istio = (Object.keys(ISTIO_KINDS) as IstioKind[]).map((kind) =>
-    branch(kind, ISTIO_KINDS[kind].apiVersions, messageRef(ISTIO_KINDS[kind].spec, profile, definitions)),
-  )
+  // Only the kinds the profile serves, at the API versions it serves (M35).
+  const kinds = (Object.keys(ISTIO_KINDS) as IstioKind[]).filter((kind) => servedApiVersions(kind, profile).length > 0)
+  const istio = kinds.map((kind) => branch(kind, servedApiVersions(kind, profile), messageRef(ISTIO_KINDS[kind].spec, profile, definitions)))
   const kube = Object.entries(KUBE_KINDS).map(([kind, versions]) => branch(kind, versions, kubeSpec(kind)))
   const list = {
     if: { properties: { kind: { type: 'string', pattern: 'List$' } }, required: ['kind'] },
@@ -96,7 +97,7 @@ export function jsonSchemaForManifests(profile: IstioProfile): Schema {
     required: ['apiVersion', 'kind'],
     properties: {
       apiVersion: { type: 'string', description: 'API group and version, e.g. authentication.istio.io/v1alpha1.' },
-      kind: { anyOf: [{ enum: [...Object.keys(ISTIO_KINDS), ...Object.keys(KUBE_KINDS), 'List'] }, { type: 'string' }], description: 'Object kind.' },
+      kind: { anyOf: [{ enum: [...kinds, ...Object.keys(KUBE_KINDS), 'List'] }, { type: 'string' }], description: 'Object kind.' },
     },
     allOf: [...istio, ...kube, list],
     definitions,

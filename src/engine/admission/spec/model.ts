@@ -78,10 +78,13 @@ export function message(name: string, doc: string, fields: readonly FieldSpec[])
   return { name, doc, fields }
 }
 
-const ORDER: Record<IstioRelease, number> = { '1.0': 0, '1.1': 1, '1.2': 2 }
+/** Releases compare by minor number: `1.2` < `1.5` < `1.12`. */
+function minorOf(release: IstioRelease): number {
+  return Number(release.slice(2))
+}
 
 export function availableIn(f: FieldSpec, profile: IstioProfile): boolean {
-  return f.since === undefined || ORDER[f.since] <= ORDER[profile]
+  return f.since === undefined || minorOf(f.since) <= minorOf(profile)
 }
 
 export function fieldsIn(spec: MessageSpec, profile: IstioProfile): FieldSpec[] {

@@ -23,6 +23,10 @@ export const TLS_SETTINGS = message(`${PKG}.TLSSettings`, 'TLS the client sideca
   field('caCertificates', STRING, 'CA bundle used to verify the server certificate.'),
   list('subjectAltNames', STRING, 'Accepted names in the server certificate.'),
   field('sni', STRING, 'SNI sent in the TLS handshake.'),
+  // Modern fields (not modelled); accepted from 1.5 so a current DestinationRule is not rejected.
+  field('credentialName', STRING, 'Secret holding client certificates (not modelled).', { since: '1.5' }),
+  field('insecureSkipVerify', OPAQUE, 'Skip server certificate verification (not modelled).', { since: '1.5' }),
+  field('caCrl', STRING, 'Certificate revocation list (not modelled).', { since: '1.5' }),
 ])
 
 const TUNING = [
@@ -54,6 +58,7 @@ export const DESTINATION_RULE = message(`${PKG}.DestinationRule`, 'Client-side p
   field('trafficPolicy', messageOf(TRAFFIC_POLICY), 'Traffic policy for the host.'),
   list('subsets', messageOf(SUBSET), 'Named subsets of the host.'),
   list('exportTo', STRING, 'Visibility (Istio 1.1): `.` this namespace only, `*` everywhere.', { since: '1.1' }),
+  field('workloadSelector', OPAQUE, 'Client workloads this rule applies to (not modelled; makes the rule private).', { since: '1.5' }),
 ])
 
 export const GATEWAY_PORT = message(`${PKG}.Port`, 'The port a gateway server listens on.', [

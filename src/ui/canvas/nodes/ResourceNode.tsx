@@ -4,11 +4,14 @@ import { NodeIcon } from '../icons'
 import { ProblemBadge } from './ProblemBadge'
 
 /** Kind tags short enough for a 180px node (the title gives the full kind). */
-const SHORT: Record<string, string> = { Gateway: 'GW', VirtualService: 'VS' }
+const SHORT: Record<string, string> = { Gateway: 'GW', VirtualService: 'VS', PeerAuthentication: 'PeerAuthn', RequestAuthentication: 'RequestAuthn', AuthorizationPolicy: 'AuthzPolicy' }
+
+/** Modern security policies act on targets like a Policy: they are edge sources. */
+const MODERN = new Set(['PeerAuthentication', 'RequestAuthentication', 'AuthorizationPolicy'])
 
 /** Gateways (a connection target), VirtualServices (a source), and any other object (plain). */
 export function ResourceNode({ data, selected }: NodeProps<ResourceNodeType>) {
-  const icon = data.kind === 'Gateway' ? 'gateway' : data.kind === 'VirtualService' ? 'route' : 'object'
+  const icon = data.kind === 'Gateway' ? 'gateway' : data.kind === 'VirtualService' ? 'route' : MODERN.has(data.kind) ? 'policy' : 'object'
   return (
     <div className={`cnode cnode--${icon}${selected ? ' is-selected' : ''}`} data-testid={`canvas.node.${data.key}`}>
       {data.kind === 'Gateway' && (
@@ -31,7 +34,7 @@ export function ResourceNode({ data, selected }: NodeProps<ResourceNodeType>) {
           {data.summary}
         </span>
       </div>
-      {data.kind === 'VirtualService' && (
+      {(data.kind === 'VirtualService' || MODERN.has(data.kind)) && (
         <>
           <Handle type="source" id={SOURCE_HANDLE} position={Position.Left} />
           <Handle type="source" id={SOURCE_HANDLE_RIGHT} position={Position.Right} />

@@ -1,0 +1,63 @@
+/** Helpers for the modern-API specs: grid cells by accessible name, palette drags, the profile picker. */
+import { readFileSync } from 'node:fs'
+import { expect, type Locator, type Page } from '@playwright/test'
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+export function cell(page: Page, row: string, column: string): Locator {
+  return page.getByRole('table', { name: 'Connectivity' }).getByRole('button', { name: new RegExp(`^${escape(`${row} to ${column}: `)}`) })
+}
+
+export async function expectCode(page: Page, row: string, column: string, code: string) {
+  await expect(cell(page, row, column)).toHaveAccessibleName(`${row} to ${column}: ${code}`)
+}
+
+export function paletteItem(page: Page, label: string): Locator {
+  return page.getByRole('button', { name: `Add ${label}`, exact: true })
+}
+
+export async function setProfile(page: Page, profile: string) {
+  await page.getByRole('combobox', { name: 'Istio version' }).selectOption(profile)
+}
+
+export async function closeInspector(page: Page) {
+  const close = page.getByRole('button', { name: 'Close inspector' })
+  if (await close.isVisible()) await close.click()
+}
+
+export async function fitView(page: Page) {
+  await page.getByRole('button', { name: 'Fit View' }).click()
+  await page.waitForTimeout(100)
+}
+
+/** Import → Paste YAML → Add to design (objects with the same kind/namespace/name are replaced). */
+export async function addYaml(page: Page, yaml: string) {
+  await page.getByRole('button', { name: 'Import' }).click()
+  await page.getByRole('menuitem', { name: /Paste YAML/ }).click()
+  await page.getByLabel(/Kubernetes and Istio objects/).fill(yaml)
+  await page.getByRole('button', { name: 'Add to design' }).click()
+}
+
+interface SeedObject {
+  kind: string
+  metadata: { name: string; namespace?: string }
+}
+type SeedOp = { op: 'apply'; object: SeedObject } | { op: 'delete'; kind: string; name: string; namespace?: string }
+
+/**
+ * The seed's workloads plus the Istio objects of state `id` (its states' apply/delete operations in
+ * order), as multi-document YAML: JSON documents are YAML, so no YAML library is needed here.
+ */
+export function seedStateYaml(id: string): string {
+  const tables = JSON.parse(readFileSync('src/scenarios/seed/seed-tables.json', 'utf8')) as { states: { id: string; ops: SeedOp[] }[] }
+  const keyOf = (kind: string, name: string, ns?: string) => `${kind}/${kind === 'MeshPolicy' ? '' : (ns ?? 'default')}/${name}`
+  const objects = new Map<string, SeedObject>()
+  for (const state of tables.states.slice(0, tables.states.findIndex((s) => s.id === id) + 1)) {
+    for (const op of state.ops) {
+      if (op.op === 'apply') objects.set(keyOf(op.object.kind, op.object.metadata.name, op.object.metadata.namespace), op.object)
+      else objects.delete(keyOf(op.kind, op.name, op.namespace))
+    }
+  }
+  const workloads = readFileSync('src/scenarios/seed/workloads.yaml', 'utf8')
+  return [workloads, ...[...objects.values()].map((o) => JSON.stringify(o, null, 2))].join('\n---\n')
+}

@@ -1,0 +1,59 @@
+/**
+ * toFlow's output (nodes, edges, in order, every field) for synthetic designs is what main's
+ * quadratic derivation produced before the indexes of issue 12: fingerprints printed from main with
+ * `GOLDEN_PRINT=1 npx vitest run src/ui/canvas/toFlowGolden.test.ts`.
+ */
+import { describe, expect, it } from 'vitest'
+import { buildModel, type EngineOptions, type KubeObject } from '../../engine'
+import { syntheticMesh, variedMesh } from '../../scenarios/synthetic/syntheticMesh'
+import { EMPTY_LAYOUT } from '../../store/placeNodes'
+import { parseManifests } from '../../yaml'
+import seedYaml from '../../scenarios/seed/workloads.yaml?raw'
+import { toFlow } from './toFlow'
+
+function hash(text: string): string {
+  let a = 0x811c9dc5
+  let b = 0x01000193 ^ text.length
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    a = Math.imul(a ^ c, 0x01000193)
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15)
+  }
+  return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`
+}
+
+/** The seed with an ingress: a Gateway and a VirtualService routing to httpbin.foo:8000. */
+function seedWithIngress(): KubeObject[] {
+  return [
+    ...parseManifests(seedYaml).objects,
+    { apiVersion: 'networking.istio.io/v1alpha3', kind: 'Gateway', metadata: { name: 'gw', namespace: 'foo' }, spec: { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['*'] }] } },
+    { apiVersion: 'networking.istio.io/v1alpha3', kind: 'VirtualService', metadata: { name: 'vs', namespace: 'foo' }, spec: { hosts: ['*'], gateways: ['gw'], http: [{ match: [{ uri: { prefix: '/' } }], route: [{ destination: { host: 'httpbin.foo.svc.cluster.local', port: { number: 8000 } } }] }] } },
+  ]
+}
+
+const CASES: [string, () => KubeObject[]][] = [
+  ['seed+ingress', seedWithIngress],
+  ['synthetic-20x2', () => syntheticMesh(20, 2)],
+  ['varied-30x2', () => variedMesh(30, 2)],
+]
+
+const GOLDEN: Record<string, string> = {
+  'seed+ingress': '25505a4daf07c0a4',
+  'synthetic-20x2': 'b7e709513f762010',
+  'varied-30x2': '59b01eb50ae02105',
+}
+
+const OPTIONS: EngineOptions = { profile: '1.1', r11: 'documented' }
+
+function fingerprint(resources: KubeObject[]): string {
+  const flow = toFlow(resources, EMPTY_LAYOUT, buildModel(resources, OPTIONS), { kind: 'resource', key: resources.find((o) => o.kind === 'Service')?.metadata.name ? `Service/${resources.find((o) => o.kind === 'Service')?.metadata.namespace}/${resources.find((o) => o.kind === 'Service')?.metadata.name}` : '' })
+  return hash(JSON.stringify(flow))
+}
+
+describe('toFlow golden output', () => {
+  if ((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.GOLDEN_PRINT === '1') {
+    it('prints', () => console.log(CASES.map(([name, make]) => `  '${name}': '${fingerprint(make())}',`).join('\n')))
+    return
+  }
+  for (const [name, make] of CASES) it(name, () => expect(fingerprint(make())).toBe(GOLDEN[name]))
+})

@@ -1,0 +1,3 @@
+export { PeerAuthForm } from './PeerAuthForm'
+export { RequestAuthForm } from './RequestAuthForm'
+export { AuthzPolicyForm } from './AuthzPolicyForm'
