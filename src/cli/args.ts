@@ -164,9 +164,6 @@ export function usage(command = 'mesh-auth grid'): string {
   ].join('\n')
 }
 
-/** @deprecated kept for callers of the first CLI; equals usage('npm run -s grid --'). */
-export const USAGE = usage('npm run -s grid --')
-
 export function parseGridArgs(argv: readonly string[]): GridArgs {
   const args = defaultGridArgs()
   const table = optionTable()

@@ -10,6 +10,7 @@ import { buildModel, clientLabel, DEFAULT_OPTIONS, listClients, listTargets, tar
 import { runInProcess } from './testing'
 import { exportAllYaml, exportKubectlApply, importYamlText } from '../store/io'
 import { keyOf } from '../store/keys'
+import { parseManifests } from '../yaml'
 
 const FIXTURE = 'src/yaml/fixtures/bookinfo-kubectl-get.yaml'
 const text = readFileSync(FIXTURE, 'utf8')
@@ -97,5 +98,90 @@ describe('importing bookinfo from kubectl get -o yaml', () => {
     expect(out.stdout).toContain('productpage-v1.bookinfo to reviews.bookinfo:9080: 200\n')
     expect(out.stdout).toContain('reviews-v2.bookinfo to ratings.bookinfo:9080: 200\n')
     expect(out.stderr).toMatch(/^mesh-auth grid: dropped server-populated fields: .*; ignored kinds: ConfigMap \(1\), Secret \(1, data not kept\)\n$/)
+  })
+})
+
+describe('creation order', () => {
+  it('puts policies listed by name back in creation order (rule 5 takes the oldest of equals)', () => {
+    const policy = (name: string, at: string) =>
+      `- apiVersion: authentication.istio.io/v1alpha1\n  kind: Policy\n  metadata:\n    name: ${name}\n    namespace: foo\n    creationTimestamp: "${at}"\n    uid: u-${name}\n  spec:\n    targets: [{name: httpbin}]\n`
+    const text = `apiVersion: v1\nkind: List\nitems:\n${policy('a-newer', '2024-03-02T00:00:00Z')}${policy('b-older', '2024-03-01T00:00:00Z')}`
+    const { objects } = importYamlText(text, 'policies.yaml')
+    expect(objects.map((o) => [o.metadata.name, o.metadata.creationTimestamp, 'uid' in o.metadata])).toEqual([
+      ['b-older', '2024-03-01T00:00:00Z', false],
+      ['a-newer', '2024-03-02T00:00:00Z', false],
+    ])
+  })
+})
+
+describe('workload kinds as a cluster prints them', () => {
+  const deployment = (name: string, containers: string) =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${name}, namespace: plain}\nspec:\n  selector: {matchLabels: {app: ${name}}}\n  template:\n    metadata: {labels: {app: ${name}}}\n    spec:\n      containers: ${containers}\n`
+
+  it('injected istio-proxy and istio-init become the sidecar switch', () => {
+    const text = `${deployment('web', '[{name: web, image: w}, {name: istio-proxy, image: proxyv2}]')}      initContainers: [{name: istio-init, image: proxyv2}]\n`
+    const { objects, summary } = importYamlText(text, 'injected.yaml')
+    const spec = (objects[0]?.spec as { template: { metadata: { annotations: Record<string, string> }; spec: Record<string, unknown> } }).template
+    expect(spec.spec.containers).toEqual([{ name: 'web', image: 'w' }])
+    expect(spec.spec.initContainers).toBeUndefined()
+    expect(Object.keys(spec.metadata.annotations)).toEqual(['sidecar.istio.io/status'])
+    expect(buildModel(objects, DEFAULT_OPTIONS).mesh.workloads.find((w) => w.name === 'web')?.sidecar).toBe(true)
+    expect(summary).toContain('spec.template.spec.containers[istio] (1)')
+  })
+
+  it('a CronJob is a workload; its Jobs and their Pods fold into it; replicas of a missing owner are one', () => {
+    const text = `apiVersion: batch/v1
+kind: CronJob
+metadata: {name: report, namespace: jobs}
+spec:
+  schedule: "0 * * * *"
+  jobTemplate:
+    spec:
+      template:
+        metadata: {labels: {app: report}}
+        spec: {restartPolicy: Never, containers: [{name: report, image: r}]}
+---
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: report-2890
+  namespace: jobs
+  ownerReferences: [{apiVersion: batch/v1, kind: CronJob, name: report, controller: true, uid: x}]
+spec:
+  template:
+    metadata: {labels: {app: report}}
+    spec: {restartPolicy: Never, containers: [{name: report, image: r}]}
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: report-2890-abcde
+  namespace: jobs
+  ownerReferences: [{apiVersion: batch/v1, kind: Job, name: report-2890, controller: true, uid: y}]
+spec: {containers: [{name: report, image: r}]}
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api-7d9f-aaaaa
+  namespace: jobs
+  labels: {app: api}
+  ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: api-7d9f, controller: true, uid: z}]
+spec: {containers: [{name: api, image: a}]}
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api-7d9f-bbbbb
+  namespace: jobs
+  labels: {app: api}
+  ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: api-7d9f, controller: true, uid: z}]
+spec: {containers: [{name: api, image: a}]}
+`
+    const model = buildModel(importYamlText(text, 'jobs.yaml').objects, DEFAULT_OPTIONS)
+    expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+    expect(listClients(model.mesh, { allWorkloads: true }).map(clientLabel)).toEqual(['report.jobs', 'api-7d9f-aaaaa.jobs'])
+    // The engine folds the same way when the copies are typed in rather than imported.
+    expect(listClients(buildModel(parseManifests(text).objects, DEFAULT_OPTIONS).mesh, { allWorkloads: true }).map(clientLabel)).toEqual(['report.jobs', 'api-7d9f-aaaaa.jobs'])
   })
 })

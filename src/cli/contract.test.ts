@@ -110,3 +110,30 @@ describe('R27: rejected objects do not stop the others', () => {
     expect(out.stderr).toMatch(new RegExp(`^${file}:\\d+:5: error IST\\d+: .*mTLS`))
   })
 })
+
+describe('one grid for all probes', () => {
+  it('prints what one grid per client would print, on a synthetic mesh under both profiles', async () => {
+    const { syntheticMesh } = await import('../scenarios/synthetic/syntheticMesh')
+    const { buildModel, clientLabel, computeGrid, listClients, listTargets, prepareEvaluation, targetLabel, verdictById } = await import('../engine')
+    const objects = syntheticMesh(12, 2)
+    const file = join(dir, 'synthetic.yaml')
+    writeFileSync(file, stringifyManifests(objects))
+    for (const profile of ['1.0', '1.1'] as const) {
+      const options = { profile, r11: 'documented' as const }
+      const model = buildModel(objects, options)
+      const ctx = await prepareEvaluation(model.mesh, { path: '/ip', headers: {}, now: 1_795_000_000 }, new Map(), options)
+      const targets = listTargets(model.mesh, { includeUnserved: true })
+      let expected = ''
+      for (const client of listClients(model.mesh, { allWorkloads: true })) {
+        const cells = computeGrid(ctx, [client], targets).cells
+        targets.forEach((t, j) => {
+          const v = verdictById(cells[j] ?? 0)
+          expected += v?.code === '000' ? `${clientLabel(client)} to ${targetLabel(t)}: 000\ncommand terminated with exit code ${v.exit}\n` : `${clientLabel(client)} to ${targetLabel(t)}: ${v?.code}\n`
+        })
+      }
+      const out = await runInProcess(['--istio', profile, file])
+      expect(out.code).toBe(0)
+      expect(out.stdout).toBe(expected)
+    }
+  })
+})

@@ -7,6 +7,7 @@ import { seedWorkloads } from '../scenarios/seed'
 import { appNodeIds } from './canvasIds'
 import { deleteObject, upsertObject } from './resourceEdits'
 import { afterTimeTravel, commit, gridPending, scheduleGrid, type StoreContext } from './commit'
+import { TASK_VIEW } from './gridFilter'
 import { keyOf } from './keys'
 import { replaceTabResources } from './mergeTab'
 import { parseTab } from './parseCache'
@@ -107,6 +108,10 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
       setLayout(`ns:${name}`, { ...layout, namespaces: { ...layout.namespaces, [name]: { ...box } } })
     },
     setOptions: (options) => commit(ctx, { options: { ...get().options, ...options } }, 'inspector'),
+    setGridView(view) {
+      set({ view, gridState: gridPending(get().gridState) })
+      scheduleGrid(ctx)
+    },
     setRequest(request) {
       const s = get()
       const next = { ...s.request, ...request }
@@ -128,7 +133,7 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
       if (!rowInfo || !context) return undefined
       if (rowInfo.external) return explainExternal((await ctx.runner.ingressContext()) ?? context)
       const workload = model.mesh.workloads.find((w) => w.key === rowInfo.workloadKey)
-      const target = columnInfo && listTargets(model.mesh).find((t) => t.service.key === columnInfo.serviceKey && t.port.number === columnInfo.port)
+      const target = columnInfo && listTargets(model.mesh, { includeUnserved: true }).find((t) => t.service.key === columnInfo.serviceKey && t.port.number === columnInfo.port)
       return workload && target ? explainWorkloadCell(context, workload, target) : undefined
     },
     undo() {
@@ -143,9 +148,13 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
     },
     // A new design speaks the current API; the seed is the 2018 task, so it stays on Istio 1.0.
     newEmptyDesign: () => loadDesign([], 'reset', EMPTY_LAYOUT, { ...get().options, profile: LATEST_PROFILE }),
-    resetToSeed: () => loadDesign(seedWorkloads(), 'reset', undefined, { ...get().options, profile: '1.0' }),
+    resetToSeed: () => {
+      set({ view: TASK_VIEW })
+      loadDesign(seedWorkloads(), 'reset', undefined, { ...get().options, profile: '1.0' })
+    },
     openDesign(design, origin) {
       if (design.request) set({ request: design.request })
+      set({ view: design.view ?? TASK_VIEW })
       loadDesign(design.resources, origin, design.layout, design.options)
     },
     openShareLink(hash) {
@@ -155,6 +164,8 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
       // A link shared "with tokens" carries request settings: merge them into this browser's.
       if (decoded.request) set({ request: mergeSharedRequest(get().request, decoded.request) })
       if (decoded.design.intent !== undefined) set({ intent: decoded.design.intent })
+      // The link's view of the grid, or the task's when the link has none (made before views).
+      set({ view: decoded.design.view ?? TASK_VIEW })
       loadDesign(resources, 'share', layout, options)
       return { ok: true }
     },

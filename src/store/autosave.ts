@@ -50,7 +50,7 @@ export interface SavedDesign extends Design {
   request: RequestSettings
 }
 
-type Saved = Pick<DesignerState, 'resources' | 'layout' | 'options' | 'request'> & Partial<Pick<DesignerState, 'intent'>>
+type Saved = Pick<DesignerState, 'resources' | 'layout' | 'options' | 'request'> & Partial<Pick<DesignerState, 'intent' | 'view'>>
 
 /** localStorage when the page may use it; access itself throws in some privacy modes. */
 export function browserStorage(): StorageLike | undefined {
@@ -182,7 +182,7 @@ export function discardSetAside(storage: StorageLike | undefined): void {
 }
 
 export function envelopeText(state: Saved): string {
-  return JSON.stringify({ v: 1, savedAt: new Date().toISOString(), resources: state.resources, layout: state.layout, options: state.options, request: state.request, ...(state.intent ? { intent: state.intent } : {}) })
+  return JSON.stringify({ v: 1, savedAt: new Date().toISOString(), resources: state.resources, layout: state.layout, options: state.options, request: state.request, ...(state.intent ? { intent: state.intent } : {}), ...(state.view ? { view: state.view } : {}) })
 }
 
 function reasonOf(error: unknown): string {
@@ -291,7 +291,7 @@ export function startAutosave(store: Subscribable, storage: StorageLike, delayMs
     if (!paused) void save()
   }
   const unsubscribe = store.subscribe((s, p) => {
-    if (s.resources === p.resources && s.layout === p.layout && s.options === p.options && s.request === p.request && s.intent === p.intent) return
+    if (s.resources === p.resources && s.layout === p.layout && s.options === p.options && s.request === p.request && s.intent === p.intent && s.view === p.view) return
     if (timer !== undefined) clearTimeout(timer)
     timer = setTimeout(flush, delayMs)
   })

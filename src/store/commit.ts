@@ -68,6 +68,7 @@ export function scheduleGrid(ctx: StoreContext): void {
     request: requestProfile(s.request, ctx.clock),
     ingressRequest: requestFor(s.request, 'ingress', s.request.frozenNow ?? ctx.clock()),
     keySets: s.request.keySets ?? NO_KEY_SETS,
+    ...(s.view ? { view: s.view } : {}),
   })
   if (now) ctx.gridReady(now.view, now.millis)
 }

@@ -10,6 +10,7 @@
 import { DEFAULT_OPTIONS, ISTIO_PROFILES, describeProfiles, type EngineOptions, type KubeObject } from '../engine'
 import type { JwksJson } from '../engine/jwt'
 import { withoutSecretData } from '../yaml/clusterImport'
+import { checkGridView, type GridViewSpec } from './gridFilter'
 import { EMPTY_LAYOUT } from './placeNodes'
 import { readTokenSettings } from './tokens/savedSettings'
 import type { Layout, NamespaceBox, NodePosition, RequestSettings } from './types'
@@ -20,6 +21,8 @@ export interface Design {
   options: EngineOptions
   /** intent.yaml text (optional in saved designs and links). */
   intent?: string
+  /** Which rows and columns the grid shows; absent in designs saved before views existed. */
+  view?: GridViewSpec
 }
 
 /** intent.yaml longer than this is refused (a few thousand expectations). */
@@ -136,6 +139,8 @@ export function checkDesign<T extends Design>(value: unknown, extra?: (envelope:
     if (!Array.isArray(value.resources)) fail('the design has no resources list')
     // A Secret's data never reaches the store, even from an old link or an old autosave (issue 8).
     const design: Design = { resources: [...withoutSecretData(value.resources.map(checkResource))], layout: checkLayout(value.layout), options: checkOptions(value.options) }
+    const view = checkGridView(value.view)
+    if (view) design.view = view
     if (value.intent !== undefined) {
       if (typeof value.intent !== 'string') fail('intent is not a string')
       if (value.intent.length > MAX_INTENT_CHARS) fail('intent is too long')

@@ -3,6 +3,7 @@
  * store is the app's I/O layer: it reads the clock and localStorage, starts workers and elk, and keeps
  * the engine and the YAML layer pure.
  */
+import { TASK_VIEW } from './gridFilter'
 import { create, type StoreApi } from 'zustand'
 import { temporal, type TemporalState } from 'zundo'
 import { DEFAULT_OPTIONS } from '../engine'
@@ -59,7 +60,8 @@ export function autosaveOf(store: object): { autosave: Autosave; storage: Storag
 /** What the store opens on: the given design, else the saved one, else the seed's initial state. */
 function openingDesign(deps: DesignerStoreDeps, storage: StorageLike | undefined): Opening {
   if (deps.initial) return { design: deps.initial, request: deps.initial.request ?? DEFAULT_REQUEST_SETTINGS, origin: 'init', paused: false }
-  return readOpening(storage, DEFAULT_REQUEST_SETTINGS, () => ({ resources: seedWorkloads(), layout: EMPTY_LAYOUT, options: DEFAULT_OPTIONS }))
+  // The seed opens with the task's view: sleep rows by httpbin columns.
+  return readOpening(storage, DEFAULT_REQUEST_SETTINGS, () => ({ resources: seedWorkloads(), layout: EMPTY_LAYOUT, options: DEFAULT_OPTIONS, view: TASK_VIEW }))
 }
 
 export function createDesignerStore(deps: DesignerStoreDeps = {}) {
@@ -124,6 +126,7 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
           layout: placeNewNodes(resources, opening.design.layout),
           options,
           request: opening.request,
+          view: opening.design.view ?? TASK_VIEW,
           ...docs,
           lastOrigin: opening.origin,
           gridState: { grid: undefined, changed: new Set(), millis: 0, computing: true },

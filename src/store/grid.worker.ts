@@ -15,10 +15,10 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope
 
 scope.onmessage = (event) => {
-  const { id, resources, options, request, ingressRequest, keySets } = event.data
+  const { id, resources, options, request, ingressRequest, keySets, view } = event.data
   const started = performance.now()
   const model = buildModel(resources, options)
-  evaluateMesh(model.mesh, request, new Map(keySets), options, undefined, ingressRequest).then(
+  evaluateMesh(model.mesh, request, new Map(keySets), options, undefined, ingressRequest, view).then(
     (evaluation) => {
       // Without a stillWanted callback an evaluation always completes.
       if (!evaluation) return scope.postMessage({ id, ok: false, message: 'evaluation abandoned' })

@@ -10,6 +10,7 @@ import type { JwksJson } from '../engine/jwt'
 import { evaluateMesh, evaluatePrepared, gridSize, wantsExternalRow } from './gridView'
 import { startGridWorker, type GridWorkerClient } from './gridWorkerClient'
 import { configPrint, requestPrint, sameKey, type PreparedKey, type PreparedTokens } from './preparedMemo'
+import type { GridViewSpec } from './gridFilter'
 import type { GridView } from './types'
 
 export interface GridJob {
@@ -20,6 +21,8 @@ export interface GridJob {
   /** The external row's request (its own path); absent: the same as `request`. */
   ingressRequest?: RequestProfile
   keySets: Record<string, JwksJson>
+  /** Rows and columns to show; absent: the task's view. */
+  view?: GridViewSpec
 }
 
 export interface GridRunnerOptions {
@@ -72,12 +75,12 @@ export function createGridRunner(options: GridRunnerOptions): GridRunner {
 
   /** The grid now, or undefined when it is too big or its token checks are not known yet. */
   function computeNow(job: GridJob, key: PreparedKey, mine: number): SyncGrid | undefined {
-    if (!memo || !sameKey(memo.key, key) || gridSize(job.mesh) > (options.syncThreshold ?? 0)) return undefined
+    if (!memo || !sameKey(memo.key, key) || gridSize(job.mesh, job.view) > (options.syncThreshold ?? 0)) return undefined
     const started = performance.now()
     const context: EvaluationContext = { mesh: job.mesh, options: job.options, request: job.request, tokens: memo.tokens }
     const separateIngress = wantsExternalRow(job.mesh) && memo.ingressTokens !== undefined && job.ingressRequest !== undefined
     const ingress: EvaluationContext = separateIngress ? { mesh: job.mesh, options: job.options, request: job.ingressRequest as RequestProfile, tokens: memo.ingressTokens as EvaluationContext['tokens'] } : context
-    const evaluation = evaluatePrepared(job.mesh, context, ingress)
+    const evaluation = evaluatePrepared(job.mesh, context, ingress, job.view)
     if (current?.generation === mine) {
       current.context = Promise.resolve(evaluation.context)
       current.ingressContext = Promise.resolve(evaluation.ingressContext)
@@ -90,7 +93,7 @@ export function createGridRunner(options: GridRunnerOptions): GridRunner {
   const ingressContextOf = (job: GridJob) => prepareEvaluation(job.mesh, job.ingressRequest ?? job.request, new Map(Object.entries(job.keySets)), job.options)
 
   async function inThread(job: GridJob, mine: number, key?: PreparedKey): Promise<GridView | undefined> {
-    const evaluation = await evaluateMesh(job.mesh, job.request, new Map(Object.entries(job.keySets)), job.options, () => mine === generation, job.ingressRequest)
+    const evaluation = await evaluateMesh(job.mesh, job.request, new Map(Object.entries(job.keySets)), job.options, () => mine === generation, job.ingressRequest, job.view)
     if (evaluation) remember(job, key, evaluation.context, evaluation.ingressContext)
     if (evaluation && current?.generation === mine) {
       current.context ??= Promise.resolve(evaluation.context)
@@ -104,7 +107,7 @@ export function createGridRunner(options: GridRunnerOptions): GridRunner {
     const client = await worker
     if (!client) return inThread(job, mine)
     try {
-      const { view } = await client.evaluate({ resources: [...job.resources], options: job.options, request: job.request, ...(job.ingressRequest ? { ingressRequest: job.ingressRequest } : {}), keySets: Object.entries(job.keySets) })
+      const { view } = await client.evaluate({ resources: [...job.resources], options: job.options, request: job.request, ...(job.ingressRequest ? { ingressRequest: job.ingressRequest } : {}), ...(job.view ? { view: job.view } : {}), keySets: Object.entries(job.keySets) })
       return view
     } catch (error) {
       console.warn('Grid worker failed, evaluating in the main thread:', error)
@@ -116,7 +119,7 @@ export function createGridRunner(options: GridRunnerOptions): GridRunner {
   async function run(job: GridJob, mine: number, key: PreparedKey): Promise<void> {
     const started = performance.now()
     try {
-      const big = gridSize(job.mesh) > options.workerThreshold
+      const big = gridSize(job.mesh, job.view) > options.workerThreshold
       const view = await (big ? inWorker(job, mine) : inThread(job, mine, key))
       if (view && mine === generation) options.onResult(view, performance.now() - started)
     } catch (error) {

@@ -4,8 +4,6 @@
  */
 import {
   computeGrid,
-  listClients,
-  listTargets,
   prepareEvaluation,
   verdictById,
   type EngineOptions,
@@ -15,6 +13,7 @@ import {
   type RequestProfile,
 } from '../engine'
 import type { JwksJson } from '../engine/jwt'
+import { selectColumns, selectRows, type GridViewSpec } from './gridFilter'
 import { ingressContext, withIngressRow } from './tokens/ingressRow'
 import type { GridView } from './types'
 
@@ -44,8 +43,8 @@ export function wantsExternalRow(mesh: Mesh): boolean {
 }
 
 /** How many cells the grid of `mesh` has: decides between the main thread and the worker. */
-export function gridSize(mesh: Mesh): number {
-  return listClients(mesh).length * listTargets(mesh).length
+export function gridSize(mesh: Mesh, view?: GridViewSpec): number {
+  return selectRows(mesh, view?.rows).length * selectColumns(mesh, view?.columns).length
 }
 
 export interface Evaluation {
@@ -66,18 +65,19 @@ export async function evaluateMesh(
   options: EngineOptions,
   stillWanted: () => boolean = () => true,
   ingressRequest?: RequestProfile,
+  view?: GridViewSpec,
 ): Promise<Evaluation | undefined> {
   const context = await prepareEvaluation(mesh, request, keySets, options)
   const external = wantsExternalRow(mesh) ? await ingressContext(mesh, context, ingressRequest, keySets, options) : context
   if (!stillWanted()) return undefined
-  return evaluatePrepared(mesh, context, external)
+  return evaluatePrepared(mesh, context, external, view)
 }
 
 /** The synchronous half: the grid from prepared contexts (the external row's may be the clients'). */
-export function evaluatePrepared(mesh: Mesh, context: EvaluationContext, external: EvaluationContext): Evaluation {
-  const targets = listTargets(mesh)
+export function evaluatePrepared(mesh: Mesh, context: EvaluationContext, external: EvaluationContext, view?: GridViewSpec): Evaluation {
+  const targets = selectColumns(mesh, view?.columns)
   const separate = external !== context
-  const grid = computeGrid(context, listClients(mesh), targets, { external: wantsExternalRow(mesh) && !separate })
+  const grid = computeGrid(context, selectRows(mesh, view?.rows), targets, { external: wantsExternalRow(mesh) && !separate })
   return { view: toGridView(separate ? withIngressRow(grid, external, targets) : grid), context, ingressContext: external }
 }
 

@@ -3,6 +3,7 @@
  * Where there is no Worker (Node, tests) or it fails to start, `undefined` tells the caller to
  * evaluate in the main thread instead.
  */
+import type { GridViewSpec } from './gridFilter'
 import type { EngineOptions, KubeObject, RequestProfile } from '../engine'
 import type { JwksJson } from '../engine/jwt'
 import type { GridView } from './types'
@@ -15,6 +16,7 @@ export interface GridJobMessage {
   /** The external row's request; absent: the same as `request`. */
   ingressRequest?: RequestProfile
   keySets: [string, JwksJson][]
+  view?: GridViewSpec
 }
 
 export type GridResultMessage = { id: number; ok: true; view: GridView; millis: number } | { id: number; ok: false; message: string }

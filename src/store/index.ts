@@ -55,3 +55,4 @@ export const persistence = {
   /** The current design as the JSON autosave writes, for "export" when it could not be saved. */
   designText: () => envelopeText(designerStore().getState()),
 }
+export { TASK_VIEW, ALL_VIEW, type GridViewSpec, type GridFilter, type RowMode, type ColumnMode } from './gridFilter'

@@ -46,3 +46,12 @@ describe('Exporting', () => {
     expect(exportKubectlApply({ resources: [] })).toBe('')
   })
 })
+
+describe('Export never writes what the cluster owns', () => {
+  it('drops server-populated fields typed into the design, and Secrets', () => {
+    const typed = { ...POLICY, metadata: { ...POLICY.metadata, uid: 'u', resourceVersion: '7', managedFields: [] }, status: {} }
+    const text = exportAllYaml({ resources: [typed, { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'foo' } }] })
+    expect(text).not.toMatch(/uid|resourceVersion|managedFields|status|Secret/)
+    expect(text).toContain('kind: Policy')
+  })
+})

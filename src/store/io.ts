@@ -97,9 +97,10 @@ function forExport(object: KubeObject, profile: string): KubeObject {
   return out
 }
 
+/** Never exported: what the cluster populates (typed into an editor tab, say), and Secrets. */
 function exported(state: Exported, objects: readonly KubeObject[]): KubeObject[] {
   const profile = state.options?.profile ?? '1.0'
-  return objects.map((o) => forExport(o, profile))
+  return prepareImported(objects).objects.map((o) => forExport(o, profile))
 }
 
 /** Workloads first: kubectl needs a Namespace before the objects in it. */

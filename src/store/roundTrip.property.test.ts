@@ -79,7 +79,7 @@ describe('import -> export -> import', () => {
         const body = block.slice(block.indexOf('\n') + 1, -'EOF\n'.length)
         expect(sorted(importYamlText(body, 'block.yaml').objects)).toEqual(sorted(first.objects))
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     )
   }, 120_000)
 })

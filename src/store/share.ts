@@ -22,13 +22,14 @@ export type DecodedShareLink = { ok: true; design: Design; request?: RequestSett
  *
  * @example location.hash = encodeShareLink(store.getState()) // '#design=N4Ig...'
  */
-export function encodeShareLink(state: Pick<DesignerState, 'resources' | 'layout' | 'options'> & Partial<Pick<DesignerState, 'request' | 'intent'>>, options: { includeRequest?: boolean } = {}): string {
+export function encodeShareLink(state: Pick<DesignerState, 'resources' | 'layout' | 'options'> & Partial<Pick<DesignerState, 'request' | 'intent' | 'view'>>, options: { includeRequest?: boolean } = {}): string {
   const envelope = {
     v: 1,
     resources: state.resources,
     layout: state.layout,
     options: state.options,
     ...(state.intent ? { intent: state.intent } : {}),
+    ...(state.view ? { view: state.view } : {}),
     ...(options.includeRequest && state.request ? { request: state.request } : {}),
   }
   return `#${PARAM}=${LZString.compressToEncodedURIComponent(JSON.stringify(envelope))}`

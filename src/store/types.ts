@@ -6,6 +6,7 @@
  */
 import type { CellExplanation, EngineOptions, KubeObject, Model, PortProtocol, ResourceKey } from '../engine'
 import type { JwksJson } from '../engine/jwt'
+import type { GridViewSpec } from './gridFilter'
 import type { SavedToken, TokenPlacement } from './tokens/types'
 
 /** Where a change came from: the YAML editor must not re-apply its own edits (no echo loops). */
@@ -101,6 +102,8 @@ export interface DesignerState {
   layout: Layout
   options: EngineOptions
   request: RequestSettings
+  /** Which rows and columns the grid shows (store/gridFilter.ts); absent: the task's view. Saved with the design. */
+  view?: GridViewSpec
 
   /** Editor text per tab. Regenerated from resources unless the last change came from that tab. */
   yaml: Record<YamlTab, string>
@@ -140,6 +143,8 @@ export interface DesignerActions {
   resizeNamespace(name: string, box: NamespaceBox): void
   setOptions(options: Partial<EngineOptions>): void
   setRequest(request: Partial<RequestSettings>): void
+  /** Shows other rows and columns of the grid (a view, saved with the design; not an undo step). */
+  setGridView(view: GridViewSpec): void
   select(selection: Selection): void
   revealResource(key: ResourceKey): void
   explainCell(row: number, column: number): Promise<CellExplanation | undefined>
@@ -148,7 +153,7 @@ export interface DesignerActions {
   newEmptyDesign(): void
   resetToSeed(): void
   /** Replaces the whole design, with its options and (if given) request settings: a saved design. */
-  openDesign(design: { resources: KubeObject[]; layout: Layout; options: EngineOptions; request?: RequestSettings }, origin: ChangeOrigin): void
+  openDesign(design: { resources: KubeObject[]; layout: Layout; options: EngineOptions; request?: RequestSettings; view?: GridViewSpec }, origin: ChangeOrigin): void
   /** Loads a `#design=...` share link (origin 'share'); on a bad link changes nothing and says why. */
   openShareLink(hash: string): { ok: true } | { ok: false; message: string }
   /** Resolves when the grid of the current state (and any pending automatic layout) is done. */

@@ -146,7 +146,29 @@ export function prepareImported(input: readonly KubeObject[]): PreparedImport {
     objects.push(stripServerFields(object, summary))
     origin.push(i)
   })
+  inCreationOrder(objects, origin)
   return { objects, origin, summary }
+}
+
+function creationTime(object: KubeObject): number {
+  const t = typeof object.metadata.creationTimestamp === 'string' ? Date.parse(object.metadata.creationTimestamp) : Number.NaN
+  return Number.isFinite(t) ? t : Number.POSITIVE_INFINITY
+}
+
+/**
+ * `kubectl get` lists objects by name, but rules 5 and 9 break ties by age: the policies and rules
+ * that carry a creationTimestamp are put back in creation order, in the slots they occupied.
+ */
+function inCreationOrder(objects: KubeObject[], origin: number[]): void {
+  const slots = objects.flatMap((o, i) => (ORDERED_BY_AGE.has(o.kind) && typeof o.metadata.creationTimestamp === 'string' ? [i] : []))
+  if (slots.length < 2) return
+  const entries = slots.map((slot) => ({ object: objects[slot] as KubeObject, origin: origin[slot] as number }))
+  // Array.prototype.sort is stable: equal times keep the listed order.
+  entries.sort((a, b) => creationTime(a.object) - creationTime(b.object))
+  slots.forEach((slot, k) => {
+    objects[slot] = (entries[k] as (typeof entries)[number]).object
+    origin[slot] = (entries[k] as (typeof entries)[number]).origin
+  })
 }
 
 function listed(map: ReadonlyMap<string, number>): string {

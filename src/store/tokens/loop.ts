@@ -36,7 +36,7 @@ export function loopSetupProblem(setup: Pick<LoopSetup, 'count' | 'intervalSecon
 }
 
 export function targetOf(mesh: Mesh, serviceKey: ResourceKey, port: number): Target | undefined {
-  return listTargets(mesh).find((t) => t.service.key === serviceKey && t.port.number === port)
+  return listTargets(mesh, { includeUnserved: true }).find((t) => t.service.key === serviceKey && t.port.number === port)
 }
 
 /** Throws with a sentence when the cell is no longer in the design or the setup is out of range. */

@@ -7,6 +7,7 @@ import { GridLegend } from './GridLegend'
 import { IntentBar, useIntentOverlay } from '../intent'
 import { useIntentStore } from '../../store/intent'
 import { GridTable } from './GridTable'
+import { GridViewPicker } from './GridViewPicker'
 import { useHiddenCells } from './useHiddenCells'
 import './ConnectivityGrid.css'
 
@@ -72,6 +73,7 @@ export function ConnectivityGrid({ current, onExplain }: ConnectivityGridProps) 
           ) : null}
         </span>
       </header>
+      <GridViewPicker />
       <IntentBar overlay={overlay} onExplain={onExplain} />
       <div ref={scrollRef} className="grid-scroll">
         {!grid ? (
@@ -81,8 +83,8 @@ export function ConnectivityGrid({ current, onExplain }: ConnectivityGridProps) 
             <p className="grid-empty-title">{rows === 0 && columns === 0 ? 'Nothing to connect yet' : rows === 0 ? 'No clients yet' : 'No services yet'}</p>
             <p>
               {rows === 0
-                ? 'Clients are workloads that serve no port, like the sleep pods. Add one in the Workloads tab or from the palette.'
-                : 'Columns are service ports with a workload behind them, like httpbin:8000. Add a Service and a Deployment.'}
+                ? 'This view shows no workload. Any workload can be a client: choose "All workloads" under Rows, or add one in the Workloads tab or from the palette.'
+                : 'This view shows no Service port. Choose "All Service ports" under Columns, or add a Service and a Deployment.'}
             </p>
           </div>
         ) : (
