@@ -2,7 +2,8 @@ import { defineConfig, devices } from '@playwright/test'
 
 // E2E_DEV=1 runs the same specs against the dev server instead of the production build.
 const dev = process.env.E2E_DEV === '1'
-const port = dev ? 5173 : 4173
+// PLAYWRIGHT_PORT lets several people (or checkouts) run the suite side by side.
+const port = Number(process.env.PLAYWRIGHT_PORT ?? (dev ? 5173 : 4173))
 const baseURL = `http://127.0.0.1:${port}`
 
 export default defineConfig({
