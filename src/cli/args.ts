@@ -2,6 +2,7 @@
  * Command-line options of `npm run -s grid`, parsed without a dependency: the set is small and fixed.
  */
 import type { IstioProfile, R11Behaviour } from '../engine/types'
+import { DEFAULT_LIMITS, LIMITS_USAGE, parseLimit, type Limits } from './limits'
 
 export interface GridArgs {
   files: string[]
@@ -16,6 +17,7 @@ export interface GridArgs {
   tlsCheck: boolean
   json: boolean
   help: boolean
+  limits: Limits
 }
 
 export const USAGE = `usage: npm run -s grid -- [options] FILE...
@@ -36,6 +38,7 @@ authentication task's loops print it.
   --behaviour documented|implemented   R11: the task's printed 401, or Istio's real reset; default documented
   --tls-check      print the istioctl authn tls-check table of the profile instead of the probes
   --json           one JSON object per probe, with the explanation
+${LIMITS_USAGE}
 
 Exit status: 0 when the input is valid, 2 when it is not (messages name file and line).`
 
@@ -49,7 +52,7 @@ function list(value: string): string[] {
 }
 
 export function parseGridArgs(argv: readonly string[]): GridArgs {
-  const args: GridArgs = { files: [], path: '/ip', jwks: [], profile: '1.0', r11: 'documented', tlsCheck: false, json: false, help: false }
+  const args: GridArgs = { files: [], path: '/ip', jwks: [], profile: '1.0', r11: 'documented', tlsCheck: false, json: false, help: false, limits: { ...DEFAULT_LIMITS } }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string
     const value = (): string => {
@@ -104,6 +107,15 @@ export function parseGridArgs(argv: readonly string[]): GridArgs {
       case '--json':
         args.json = true
         break
+      case '--max-bytes':
+      case '--max-objects': {
+        const v = value()
+        const n = parseLimit(v)
+        if (n === undefined) throw new UsageError(`${arg} wants a positive whole number, got "${v}"`)
+        if (arg === '--max-bytes') args.limits.maxBytes = n
+        else args.limits.maxObjects = n
+        break
+      }
       case '-h':
       case '--help':
         args.help = true

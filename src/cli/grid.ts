@@ -52,7 +52,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (error: unknown) => {
-    process.stderr.write(`grid: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
-    process.exitCode = 3
+    // Exit statuses are 0 and 2 only; a bug is still reported in one line (GRID_DEBUG=1 adds the stack).
+    const detail = error instanceof Error ? (process.env.GRID_DEBUG === '1' ? (error.stack ?? error.message) : error.message) : String(error)
+    process.stderr.write(`grid: error INTERNAL: ${detail} (please report this input)\n`)
+    process.exitCode = 2
   },
 )
