@@ -2,8 +2,8 @@ import { defineConfig, devices } from '@playwright/test'
 
 // E2E_DEV=1 runs the same specs against the dev server instead of the production build.
 const dev = process.env.E2E_DEV === '1'
-// E2E_PORT runs the server on another port, so several checkouts can test on one machine at once.
-const port = Number(process.env.E2E_PORT) || (dev ? 5173 : 4173)
+// E2E_PORT (or PLAYWRIGHT_PORT) runs the server on another port, so several checkouts can test on one machine at once.
+const port = Number(process.env.E2E_PORT ?? process.env.PLAYWRIGHT_PORT) || (dev ? 5173 : 4173)
 const baseURL = `http://127.0.0.1:${port}`
 
 export default defineConfig({

@@ -2,19 +2,12 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './src/securityHeaders.ts'
 
-// Everything is served from our own origin; Monaco needs inline <style> (toolchain.md P12).
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "worker-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "font-src 'self' data:",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-].join('; ')
+// Everything is served from our own origin. The <meta> copy leaves out what only a header can say.
+const CSP = CONTENT_SECURITY_POLICY.split('; ')
+  .filter((d: string) => !d.startsWith('frame-ancestors'))
+  .join('; ')
 
 /** Adds the CSP <meta> to built pages only: the dev server injects an inline React-refresh script. */
 function cspMeta(): Plugin {
@@ -42,7 +35,8 @@ export default defineConfig({
   worker: { format: 'es' },
   // The lazily loaded Monaco chunk is about 4 MB by design.
   build: { chunkSizeWarningLimit: 5000 },
-  preview: { port: 4173, strictPort: true },
+  // The headers a static host should send (public/_headers, docs/security-headers.md), here too.
+  preview: { port: 4173, strictPort: true, headers: { ...SECURITY_HEADERS } },
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',

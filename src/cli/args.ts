@@ -5,6 +5,7 @@
  */
 import { describeProfiles, parseIstioProfile } from '../engine/profile'
 import type { IstioProfile, R11Behaviour } from '../engine/types'
+import { DEFAULT_LIMITS, parseLimit, type Limits } from './limits'
 
 export interface GridArgs {
   files: string[]
@@ -25,10 +26,11 @@ export interface GridArgs {
   headers: [string, string][]
   /** `--from external` only: the client address the ingress gateway sees. */
   sourceIp?: string
+  limits: Limits
 }
 
 export function defaultGridArgs(): GridArgs {
-  return { files: [], path: '/ip', jwks: [], profile: '1.0', r11: 'documented', tlsCheck: false, json: false, help: false, headers: [] }
+  return { files: [], path: '/ip', jwks: [], profile: '1.0', r11: 'documented', tlsCheck: false, json: false, help: false, headers: [], limits: { ...DEFAULT_LIMITS } }
 }
 
 /** One option: its spelling(s), the value it takes (absent for a switch), one line of help, its effect. */
@@ -136,6 +138,26 @@ export const GRID_OPTIONS: OptionSpec[] = [
   },
   { name: '--tls-check', help: "print istioctl authn tls-check as the profile's istioctl does, instead of the probes (1.0/1.1 only: removed in Istio 1.5)", apply: (a) => void (a.tlsCheck = true) },
   { name: '--json', help: 'one JSON object per probe, with its explanation', apply: (a) => void (a.json = true) },
+  {
+    name: '--max-bytes',
+    value: 'N',
+    help: `stop with error LIMIT001 when the input is over N bytes; default ${DEFAULT_LIMITS.maxBytes} (64 MiB)`,
+    apply(a, v) {
+      const n = parseLimit(v)
+      if (n === undefined) throw new UsageError(`--max-bytes wants a positive whole number, got "${v}"`)
+      a.limits.maxBytes = n
+    },
+  },
+  {
+    name: '--max-objects',
+    value: 'N',
+    help: `stop with error LIMIT002 when the input has over N objects; default ${DEFAULT_LIMITS.maxObjects}`,
+    apply(a, v) {
+      const n = parseLimit(v)
+      if (n === undefined) throw new UsageError(`--max-objects wants a positive whole number, got "${v}"`)
+      a.limits.maxObjects = n
+    },
+  },
   { name: '--help', aliases: ['-h'], help: 'print this help and exit', apply: (a) => void (a.help = true) },
 ]
 

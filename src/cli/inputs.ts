@@ -8,6 +8,7 @@ import type { Diagnostic, EngineOptions, KubeObject } from '../engine/types'
 import { parseJwks, type JwksJson } from '../engine/jwt/keySets'
 import { importSummaryLine, prepareImported, locate, parseManifests, type ObjectSource } from '../yaml'
 import type { GridArgs } from './args'
+import { bytesOverLimit, DEFAULT_LIMITS, jsonErrorWhere, objectsOverLimit } from './limits'
 
 export interface InputError {
   where: string
@@ -38,7 +39,7 @@ function where(source: ObjectSource | undefined, d: Diagnostic): string {
 }
 
 function ioError(file: string, error: unknown): InputError {
-  return { where: file, severity: 'error', code: 'IO', message: error instanceof Error ? error.message : String(error) }
+  return { where: `${file}:1:1`, severity: 'error', code: 'IO', message: error instanceof Error ? error.message : String(error) }
 }
 
 export function loadInputs(args: GridArgs, read: (file: string) => string): LoadedInputs {
@@ -47,6 +48,11 @@ export function loadInputs(args: GridArgs, read: (file: string) => string): Load
   let fatal = false
   const objects: KubeObject[] = []
   const sources: ObjectSource[] = []
+  const limits = args.limits ?? DEFAULT_LIMITS
+  let bytes = 0
+  const options: EngineOptions = { profile: args.profile, r11: args.r11 }
+  /** Past a limit nothing is evaluated: an empty model, the limit's error, status 2. */
+  const stopped = (error: InputError): LoadedInputs => ({ ok: false, model: buildModel([], options), options, keySets: new Map(), warnings, errors: [...errors, error], notes: [] })
   for (const file of args.files) {
     let text: string
     try {
@@ -56,7 +62,14 @@ export function loadInputs(args: GridArgs, read: (file: string) => string): Load
       fatal = true
       continue
     }
-    const parsed = parseManifests(text, file === '-' ? '<stdin>' : file)
+    const name = file === '-' ? '<stdin>' : file
+    // Characters, not bytes, until encoded: a cheap bound first, the exact count only near the limit.
+    bytes += text.length * 3 <= limits.maxBytes ? text.length : Buffer.byteLength(text)
+    const tooBig = bytesOverLimit(name, bytes, limits)
+    if (tooBig) return stopped(tooBig)
+    const parsed = parseManifests(text, name)
+    const tooMany = objectsOverLimit(name, objects.length + parsed.objects.length, limits)
+    if (tooMany) return stopped(tooMany)
     for (const d of parsed.diagnostics) {
       const entry = { where: `${d.file}:${d.range.line}:${d.range.column}`, severity: d.severity, code: d.code, message: d.message }
       ;(d.severity === 'error' ? errors : warnings).push(entry)
@@ -66,7 +79,6 @@ export function loadInputs(args: GridArgs, read: (file: string) => string): Load
   }
   const prepared = prepareImported(objects)
   const keptSources = prepared.origin.map((i) => sources[i] as ObjectSource)
-  const options: EngineOptions = { profile: args.profile, r11: args.r11 }
   const model = buildModel(prepared.objects, options)
   for (const d of model.diagnostics) {
     if (d.severity === 'info') continue
@@ -84,15 +96,18 @@ export function loadInputs(args: GridArgs, read: (file: string) => string): Load
   }
   const keySets = new Map<string, JwksJson>()
   for (const { uri, file } of args.jwks) {
+    let text: string
     try {
-      const parsed = parseJwks(read(file))
-      if (parsed.ok) keySets.set(uri, parsed.jwks)
-      else {
-        errors.push({ where: file, severity: 'error', code: 'JWKS', message: parsed.message })
-        fatal = true
-      }
+      text = read(file)
     } catch (error) {
       errors.push(ioError(file, error))
+      fatal = true
+      continue
+    }
+    const parsed = parseJwks(text)
+    if (parsed.ok) keySets.set(uri, parsed.jwks)
+    else {
+      errors.push({ where: jsonErrorWhere(file, text, parsed.message), severity: 'error', code: 'JWKS', message: parsed.message })
       fatal = true
     }
   }

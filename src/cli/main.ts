@@ -148,8 +148,10 @@ export function runAsProcess(argv: readonly string[], io: Promise<CliIO>, comman
       process.exitCode = code
     },
     (error: unknown) => {
-      process.stderr.write(`${command?.name ?? 'mesh-auth grid'}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
-      process.exitCode = 3
+      // Exit statuses are 0, 1 and 2 only; a bug is still reported in one line (GRID_DEBUG=1 adds the stack).
+      const detail = error instanceof Error ? (process.env.GRID_DEBUG === '1' ? (error.stack ?? error.message) : error.message) : String(error)
+      process.stderr.write(`${command?.name ?? 'mesh-auth grid'}: error INTERNAL: ${detail} (please report this input)\n`)
+      process.exitCode = 2
     },
   )
 }

@@ -10,7 +10,7 @@
  * - Another tab saving the same design pauses this tab's autosave until the user chooses whose
  *   version to keep.
  */
-import { checkDesign, checkRequest, isPlainRecord, type Design } from './design'
+import { checkDesign, checkRequest, isPlainRecord, storableResources, type Design } from './design'
 import { addProblem, clearProblem, saveStatus } from './saveStatus'
 import type { DesignerState, RequestSettings } from './types'
 
@@ -182,7 +182,7 @@ export function discardSetAside(storage: StorageLike | undefined): void {
 }
 
 export function envelopeText(state: Saved): string {
-  return JSON.stringify({ v: 1, savedAt: new Date().toISOString(), resources: state.resources, layout: state.layout, options: state.options, request: state.request, ...(state.intent ? { intent: state.intent } : {}), ...(state.view ? { view: state.view } : {}) })
+  return JSON.stringify({ v: 1, savedAt: new Date().toISOString(), resources: storableResources(state.resources), layout: state.layout, options: state.options, request: state.request, ...(state.intent ? { intent: state.intent } : {}), ...(state.view ? { view: state.view } : {}) })
 }
 
 function reasonOf(error: unknown): string {

@@ -27,6 +27,22 @@ export interface Design {
 
 /** intent.yaml longer than this is refused (a few thousand expectations). */
 const MAX_INTENT_CHARS = 512 * 1024
+/**
+ * Top-level fields that hold payloads the engine never reads: a Secret's `data`/`stringData`, a
+ * ConfigMap's `data`/`binaryData`. They are credentials or bulk, so they never reach autosave or
+ * a share link (no modelled kind keeps anything there).
+ */
+const PAYLOAD_FIELDS = ['data', 'stringData', 'binaryData'] as const
+
+/** The resources as they may be stored or shared: payload fields dropped, everything else kept. */
+export function storableResources(resources: readonly KubeObject[]): KubeObject[] {
+  return resources.map((o) => {
+    if (!PAYLOAD_FIELDS.some((f) => Object.hasOwn(o, f))) return o
+    const copy: Record<string, unknown> = { ...o }
+    for (const f of PAYLOAD_FIELDS) delete copy[f]
+    return copy as KubeObject
+  })
+}
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string }
 

@@ -3,7 +3,7 @@
  * the hash as hostile: bounded size before and after decompression, strict shape, never throws.
  */
 import LZString from 'lz-string'
-import { checkDesign, checkRequest, type Design } from './design'
+import { checkDesign, checkRequest, storableResources, type Design } from './design'
 import { decompressUriSafeBounded } from './lzBounded'
 import type { DesignerState, RequestSettings } from './types'
 
@@ -25,7 +25,7 @@ export type DecodedShareLink = { ok: true; design: Design; request?: RequestSett
 export function encodeShareLink(state: Pick<DesignerState, 'resources' | 'layout' | 'options'> & Partial<Pick<DesignerState, 'request' | 'intent' | 'view'>>, options: { includeRequest?: boolean } = {}): string {
   const envelope = {
     v: 1,
-    resources: state.resources,
+    resources: storableResources(state.resources),
     layout: state.layout,
     options: state.options,
     ...(state.intent ? { intent: state.intent } : {}),

@@ -93,7 +93,8 @@ export function checkObject(object: KubeObject, id: Identity, ctx: CheckContext)
   checkMetadata(object, isClusterScoped(object.kind), ctx.report)
   const kind = object.kind
   if (isIstioKind(kind)) return checkIstioObject(object, kind, id, ctx)
-  const served = KUBE_KINDS[kind]
+  // Own properties only: a kind named `constructor` or `toString` is just an unknown kind.
+  const served = Object.hasOwn(KUBE_KINDS, kind) ? KUBE_KINDS[kind] : undefined
   if (!served) {
     ctx.report('K8S100', ['kind'], `kind ${kind} is not modelled; kept as is`)
     return undefined

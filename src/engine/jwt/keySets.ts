@@ -82,7 +82,9 @@ function jwkProblem(key: unknown): string | undefined {
   for (const member of ['kid', 'alg', 'use'] as const) {
     if (key[member] !== undefined && typeof key[member] !== 'string') return `has a "${member}" that is not a string.`
   }
-  const missing = (REQUIRED_MEMBERS[kty] ?? []).filter((member) => typeof key[member] !== 'string')
+  // Own properties only: `kty: constructor` is an unknown key type, not Object's constructor.
+  const required = Object.hasOwn(REQUIRED_MEMBERS, kty) ? (REQUIRED_MEMBERS[kty] ?? []) : []
+  const missing = required.filter((member) => typeof key[member] !== 'string')
   return missing.length > 0 ? `(kty ${kty}) lacks ${missing.map((m) => `"${m}"`).join(', ')}.` : undefined
 }
 

@@ -1,0 +1,8 @@
+/** Half of the fuzz suite (fuzzSuite.ts); the other half runs in fuzzMore.test.ts, on the other core. FUZZ_RUNS and FUZZ_SEED override. */
+import { readFileSync } from 'node:fs'
+import { DEFAULT_RUNS, fuzzSuite } from './fuzzSuite'
+
+fuzzSuite(Number(process.env.FUZZ_SEED ?? 20261202), {
+  seedYaml: readFileSync('src/scenarios/seed/workloads.yaml', 'utf8'),
+  runs: Number(process.env.FUZZ_RUNS ?? DEFAULT_RUNS),
+})
