@@ -16,7 +16,7 @@ import { changedCells } from './gridView'
 import { createGridRunner } from './gridRunner'
 import type { GridWorkerClient } from './gridWorkerClient'
 import { autoLayout } from './layout'
-import { markTiming } from './timing'
+import { afterGridShown, markTiming } from './timing'
 import { EMPTY_LAYOUT, placeNewNodes } from './placeNodes'
 import type { ChangeOrigin, DesignerState, DesignerStore, GridView, RequestSettings } from './types'
 
@@ -89,19 +89,24 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
           clock,
           endDrag: () => undefined,
           gridReady,
-          refineLayout() {
+          refineLayout(afterGrid = false) {
             if (deps.elkLayout === false) return
             const { resources, layout: placed } = get()
-            pendingLayout = autoLayout(resources, EMPTY_LAYOUT).then(
-              (layout) => {
-                // The user (or an undo) changed things meanwhile: their layout wins.
-                if (get().layout !== placed || get().resources !== resources) return
-                history().pause()
-                set({ layout })
-                history().resume()
-              },
-              (error: unknown) => console.warn('Automatic layout failed; keeping the simple one:', error),
-            )
+            // The user (or an undo) changed things meanwhile: their layout wins.
+            const unchanged = () => get().layout === placed && get().resources === resources
+            // At start-up elk waits until the grid is on screen (it is not needed to see the design).
+            const start = afterGrid ? afterGridShown() : Promise.resolve()
+            pendingLayout = start
+              .then(() => (unchanged() ? autoLayout(resources, EMPTY_LAYOUT) : undefined))
+              .then(
+                (layout) => {
+                  if (!layout || !unchanged()) return
+                  history().pause()
+                  set({ layout })
+                  history().resume()
+                },
+                (error: unknown) => console.warn('Automatic layout failed; keeping the simple one:', error),
+              )
           },
         }
         const { resources, options } = opening.design
@@ -119,7 +124,7 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
         }
         queueMicrotask(() => {
           scheduleGrid(ctx)
-          if (Object.keys(opening.design.layout.positions).length === 0 && resources.length > 0) ctx.refineLayout()
+          if (Object.keys(opening.design.layout.positions).length === 0 && resources.length > 0) ctx.refineLayout(true)
         })
         return {
           ...state,
