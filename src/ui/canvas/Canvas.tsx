@@ -39,11 +39,12 @@ function CanvasFlow() {
   const flow = useReactFlow<DesignerNode, DesignerEdge>()
   const wrapper = useRef<HTMLDivElement>(null)
   const select = useDesignerStore((s) => s.select)
-  useFitOnLoad()
-  // Big designs: only what is on screen is drawn, and zoomed out only the namespace boxes with counts.
+  const fitting = useFitOnLoad()
+  // Big designs: only what is on screen is drawn, and zoomed out only the namespace boxes with counts
+  // (also while a newly loaded design waits to be framed: it is about to be seen zoomed out).
   const big = nodes.length > OVERVIEW_MIN_NODES
   const zoomedOut = useStore((s) => s.transform[2] < OVERVIEW_ZOOM)
-  const overview = big && zoomedOut
+  const overview = big && (zoomedOut || fitting)
   const shownNodes = useMemo(() => (overview ? overviewNodes(nodes) : nodes), [overview, nodes])
 
   const createAtPoint = useCallback(
