@@ -9,7 +9,7 @@ import { stringify } from 'yaml'
 import { syntheticMesh } from '../../src/scenarios/synthetic/syntheticMesh'
 const PORT = Number(process.env.BENCH_PORT ?? 4176)
 const N = Number(process.env.N ?? 50)
-const child = spawn('npx', ['vite', 'preview', '--outDir', process.env.OUT ?? '/tmp/perf-dist-nomin', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: ['ignore', 'pipe', 'inherit'], detached: true })
+const child = spawn('npx', ['vite', 'preview', '--outDir', process.env.OUT ?? 'dist', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: ['ignore', 'pipe', 'inherit'], detached: true })
 await new Promise<void>((r) => child.stdout!.on('data', (c: Buffer) => { if (c.toString().includes(String(PORT))) r() }))
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] })
 try {

@@ -23,8 +23,8 @@ export interface StoreContext {
   runner: GridRunner
   /** Unix seconds of the real clock (injected for tests). */
   clock(): number
-  /** Starts an elk layout of the current design, applied if nothing moved meanwhile. */
-  refineLayout(): void
+  /** Starts an elk layout of the current design, applied if nothing moved meanwhile; `afterGrid`: once the grid is on screen. */
+  refineLayout(afterGrid?: boolean): void
   /** Forgets the node being dragged, so the next move starts a new history step. */
   endDrag(): void
   /** Puts a finished grid in the store (marks what changed since the previous one). */

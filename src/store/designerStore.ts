@@ -18,7 +18,7 @@ import { changedCells } from './gridView'
 import { createGridRunner } from './gridRunner'
 import type { GridWorkerClient } from './gridWorkerClient'
 import { autoLayout } from './layout'
-import { markTiming } from './timing'
+import { afterGridShown, markTiming } from './timing'
 import { EMPTY_LAYOUT, placeNewNodes } from './placeNodes'
 import type { ChangeOrigin, DesignerState, DesignerStore, GridView, RequestSettings } from './types'
 
@@ -104,19 +104,24 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
             const limit = deps.historyLimit ?? 200
             temporal.setState({ pastStates: [...temporal.getState().pastStates, before].slice(-limit), futureStates: [] })
           },
-          refineLayout() {
+          refineLayout(afterGrid = false) {
             if (deps.elkLayout === false) return
             const { resources, layout: placed } = get()
-            pendingLayout = autoLayout(resources, EMPTY_LAYOUT).then(
-              (layout) => {
-                // The user (or an undo) changed things meanwhile: their layout wins.
-                if (get().layout !== placed || get().resources !== resources) return
-                history().pause()
-                set({ layout })
-                history().resume()
-              },
-              (error: unknown) => console.warn('Automatic layout failed; keeping the simple one:', error),
-            )
+            // The user (or an undo) changed things meanwhile: their layout wins.
+            const unchanged = () => get().layout === placed && get().resources === resources
+            // At start-up elk waits until the grid is on screen (it is not needed to see the design).
+            const start = afterGrid ? afterGridShown() : Promise.resolve()
+            pendingLayout = start
+              .then(() => (unchanged() ? autoLayout(resources, EMPTY_LAYOUT) : undefined))
+              .then(
+                (layout) => {
+                  if (!layout || !unchanged()) return
+                  history().pause()
+                  set({ layout })
+                  history().resume()
+                },
+                (error: unknown) => console.warn('Automatic layout failed; keeping the simple one:', error),
+              )
           },
         }
         const { resources, options } = opening.design
@@ -136,7 +141,7 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
         }
         queueMicrotask(() => {
           scheduleGrid(ctx)
-          if (Object.keys(opening.design.layout.positions).length === 0 && resources.length > 0) ctx.refineLayout()
+          if (Object.keys(opening.design.layout.positions).length === 0 && resources.length > 0) ctx.refineLayout(true)
         })
         return {
           ...state,

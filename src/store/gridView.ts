@@ -96,14 +96,19 @@ export function changedCells(previous: GridView | undefined, next: GridView): Se
   const prevRows = new Map(previous.rows.map((r, i) => [r.label, i]))
   const prevColumns = new Map(previous.columns.map((c, j) => [c.label, j]))
   const width = next.columns.length
+  // Column j of the new grid in the old one (-1: new column), found once rather than per cell.
+  const oldColumn = next.columns.map((column) => prevColumns.get(column.label) ?? -1)
   next.rows.forEach((row, i) => {
     const pi = prevRows.get(row.label)
     if (pi === undefined) return
-    next.columns.forEach((column, j) => {
-      const pj = prevColumns.get(column.label)
-      if (pj === undefined) return
-      if (shownAs(previous.cells[pi * prevWidth + pj]) !== shownAs(next.cells[i * width + j])) out.add(`${row.label}|${column.label}`)
-    })
+    for (let j = 0; j < width; j++) {
+      const pj = oldColumn[j] as number
+      if (pj < 0) continue
+      const before = previous.cells[pi * prevWidth + pj]
+      const after = next.cells[i * width + j]
+      // Equal ids show the same; only different ids are compared by what they show.
+      if (before !== after && shownAs(before) !== shownAs(after)) out.add(`${row.label}|${(next.columns[j] as GridView['columns'][number]).label}`)
+    }
   })
   return out
 }

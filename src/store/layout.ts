@@ -20,9 +20,17 @@ const ROOT_OPTIONS = { 'elk.algorithm': 'rectpacking', 'elk.spacing.nodeNode': '
 
 let elkInstance: Promise<ELK> | undefined
 
-/** elk's bundle is large: loaded on first use, in its own chunk. */
+/**
+ * elk's bundle is large: loaded on first use, in its own chunk. In a browser it runs in a Web Worker
+ * (its layout of a big design takes hundreds of milliseconds); in Node (tests, CLI) in this thread.
+ */
 function elk(): Promise<ELK> {
-  elkInstance ??= import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK())
+  elkInstance ??=
+    typeof Worker === 'undefined'
+      ? import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK())
+      : Promise.all([import('elkjs/lib/elk-api.js'), import('elkjs/lib/elk-worker.min.js?url')]).then(
+          ([{ default: ELK }, { default: workerUrl }]) => new ELK({ workerFactory: () => new Worker(workerUrl, { name: 'elk' }) }),
+        )
   return elkInstance
 }
 

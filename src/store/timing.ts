@@ -6,3 +6,27 @@
 export function markTiming(name: string): void {
   if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name)
 }
+
+/**
+ * Resolves once the grid's table has been drawn (the `mad:grid-dom` mark) and one frame later, or
+ * after `fallbackMs`: work that is not needed to see the grid (the editor's 4 MB chunk) waits for it.
+ */
+export function afterGridShown(fallbackMs = 4000): Promise<void> {
+  if (typeof performance === 'undefined' || typeof PerformanceObserver === 'undefined' || typeof requestAnimationFrame === 'undefined') return Promise.resolve()
+  return new Promise((resolve) => {
+    let done = false
+    const finish = () => {
+      if (done) return
+      done = true
+      observer.disconnect()
+      clearTimeout(timer)
+      requestAnimationFrame(() => setTimeout(resolve, 0))
+    }
+    const observer = new PerformanceObserver(() => {
+      if (performance.getEntriesByName('mad:grid-dom').length > 0) finish()
+    })
+    const timer = setTimeout(finish, fallbackMs)
+    observer.observe({ type: 'mark' })
+    if (performance.getEntriesByName('mad:grid-dom').length > 0) finish()
+  })
+}

@@ -32,7 +32,13 @@ let instance: WorkshopStoreHook | undefined
 function workshopStore(): WorkshopStoreHook {
   instance ??= createWorkshopStore({
     designer: useDesignerStore,
-    library: { builtins: builtinLessons(), parse: parseLesson },
+    // A getter: the built-in lessons are parsed when a lesson is first opened, not at start-up.
+    library: {
+      get builtins() {
+        return builtinLessons()
+      },
+      parse: parseLesson,
+    },
     sign: signWithSampleKey,
     storage: browserStorage(),
   })

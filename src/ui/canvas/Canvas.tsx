@@ -2,8 +2,8 @@
  * The design canvas: namespaces as boxes, apps and Istio objects as nodes, what acts on what as
  * edges. Gestures become commands (store/commands); the store's state is the only truth.
  */
-import { useCallback, useEffect, useRef } from 'react'
-import { Background, BackgroundVariant, Controls, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
+import { Background, BackgroundVariant, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useStore } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { useDesignerStore } from '../../store'
 import { Inspector, useInspectorState } from '../inspector'
@@ -12,6 +12,7 @@ import { CanvasNoticeBar } from './CanvasNoticeBar'
 import { createAt, selectedNamespace } from './createAt'
 import type { DesignerEdge, DesignerNode } from './flowTypes'
 import { edgeTypes, nodeTypes } from './nodeTypes'
+import { OVERVIEW_MIN_NODES, OVERVIEW_ZOOM, overviewNodes } from './overview'
 import { isPaletteKind, onCreateRequest, PALETTE_MIME } from './paletteChannel'
 import { pickTarget, portUnder } from './spots'
 import { useFlowState } from './useFlowState'
@@ -21,6 +22,7 @@ import './canvas.css'
 import './canvasParts.css'
 
 const DELETE_KEYS = ['Delete', 'Backspace']
+const NO_EDGES: DesignerEdge[] = []
 
 /** The store's selection for a node (the mesh marker is not selectable). */
 function selectNode(node: DesignerNode): void {
@@ -37,7 +39,13 @@ function CanvasFlow() {
   const flow = useReactFlow<DesignerNode, DesignerEdge>()
   const wrapper = useRef<HTMLDivElement>(null)
   const select = useDesignerStore((s) => s.select)
-  useFitOnLoad()
+  const fitting = useFitOnLoad()
+  // Big designs: only what is on screen is drawn, and zoomed out only the namespace boxes with counts
+  // (also while a newly loaded design waits to be framed: it is about to be seen zoomed out).
+  const big = nodes.length > OVERVIEW_MIN_NODES
+  const zoomedOut = useStore((s) => s.transform[2] < OVERVIEW_ZOOM)
+  const overview = big && (zoomedOut || fitting)
+  const shownNodes = useMemo(() => (overview ? overviewNodes(nodes) : nodes), [overview, nodes])
 
   /** Pans so node `id` is inside the part of the canvas no panel covers (when it is not already). */
   const bringIntoView = useCallback(
@@ -107,8 +115,9 @@ function CanvasFlow() {
       }}
     >
       <ReactFlow<DesignerNode, DesignerEdge>
-        nodes={nodes}
-        edges={edges}
+        nodes={shownNodes}
+        edges={overview ? NO_EDGES : edges}
+        onlyRenderVisibleElements={big}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}

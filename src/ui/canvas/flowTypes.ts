@@ -16,11 +16,21 @@ interface Common extends Record<string, unknown> {
   problems?: NodeProblems
 }
 
+/** What a namespace box holds, shown instead of its nodes when a big design is zoomed out (overview.ts). */
+export interface NamespaceOverview {
+  apps: number
+  policies: number
+  rules: number
+  other: number
+}
+
 export interface NamespaceData extends Common {
   name: string
   injection: boolean
   /** False when only implied by the objects in it (no Namespace object). */
   declared: boolean
+  /** Set only in the zoomed-out overview of a big design. */
+  overview?: NamespaceOverview
 }
 
 export interface AppData extends Common {

@@ -5,8 +5,34 @@ import { NodeIcon } from '../icons'
 import { makeRoom } from '../makeRoom'
 import { ProblemBadge } from './ProblemBadge'
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+
 /** A namespace box: drag it by its header, resize it when selected, drop things into it. */
-export function NamespaceNode({ data, selected }: NodeProps<NamespaceNodeType>) {
+export function NamespaceNode(props: NodeProps<NamespaceNodeType>) {
+  return props.data.overview ? <NamespaceOverviewBox {...props} /> : <NamespaceBox {...props} />
+}
+
+/** Zoomed out on a big design: the box with its name and what it holds, in type big enough to read. */
+function NamespaceOverviewBox({ data, selected }: NodeProps<NamespaceNodeType>) {
+  const o = data.overview
+  if (!o) return null
+  const parts = [plural(o.apps, 'app', 'apps'), plural(o.policies, 'policy', 'policies'), plural(o.rules, 'rule', 'rules'), ...(o.other > 0 ? [plural(o.other, 'other', 'others')] : [])]
+  return (
+    <div className={`ns-node ns-node--overview${selected ? ' is-selected' : ''}`} data-testid={`canvas.namespace.${data.name}`} aria-label={`Namespace ${data.name}: ${parts.join(', ')}`}>
+      <Handle type="target" id={TARGET_HANDLE} position={Position.Left} className="ns-node__handle" isConnectableStart={false} />
+      <div className="ns-node__header ns-overview__header">
+        <span className="ns-overview__name">{data.name}</span>
+      </div>
+      <div className="ns-overview__counts">
+        {parts.map((p) => (
+          <span key={p}>{p}</span>
+        ))}
+      </div>
+    </div>
+  )
+}
+
+function NamespaceBox({ data, selected }: NodeProps<NamespaceNodeType>) {
   const resizeNamespace = useDesignerStore((s) => s.resizeNamespace)
   return (
     <div className={`ns-node${data.declared ? '' : ' ns-node--implied'}${selected ? ' is-selected' : ''}`} data-testid={`canvas.namespace.${data.name}`} aria-label={`Namespace ${data.name}`}>
