@@ -9,8 +9,8 @@ const PROFILES: readonly Segment<IstioProfile>[] = [
 ]
 
 const R11: readonly Segment<R11Behaviour>[] = [
-  { value: 'documented', label: 'As documented (401)' },
-  { value: 'implemented', label: 'As implemented (000/56)' },
+  { value: 'documented', label: 'Documented (401)', title: "As documented: the task's 401" },
+  { value: 'implemented', label: 'Implemented (000/56)', title: 'As implemented: real Istio resets the connection, 000 with exit code 56' },
 ]
 
 /** The two engine switches: which Istio's rules, and how to treat the seed's one documentation error. */
