@@ -46,6 +46,9 @@ function openingDesign(deps: DesignerStoreDeps, storage: StorageLike | undefined
   return { design: { resources: seedWorkloads(), layout: EMPTY_LAYOUT, options: DEFAULT_OPTIONS }, request: DEFAULT_REQUEST_SETTINGS, origin: 'init' }
 }
 
+/** Origins that replace the whole design rather than edit it. */
+const LOADS: ReadonlySet<string> = new Set(['import', 'share', 'reset', 'restore', 'init'])
+
 export function createDesignerStore(deps: DesignerStoreDeps = {}) {
   const storage = deps.storage === null ? undefined : (deps.storage ?? browserStorage())
   const opening = openingDesign(deps, storage)
@@ -62,7 +65,9 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
           ...(deps.startWorker ? { startWorker: deps.startWorker } : {}),
           onResult(view, millis) {
             const previous = get().gridState.grid
-            set({ gridState: { grid: view, changed: changedCells(previous, view), millis, computing: false } })
+            // A design just loaded (file, share link, reset) changed nothing the user did: no marks.
+            const loaded = LOADS.has(get().lastOrigin)
+            set({ gridState: { grid: view, changed: loaded ? new Set() : changedCells(previous, view), millis, computing: false } })
           },
           onError(error) {
             console.error('Grid evaluation failed:', error)

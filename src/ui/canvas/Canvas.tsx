@@ -9,6 +9,7 @@ import { useDesignerStore } from '../../store'
 import { Inspector, selectionId, useInspectorState } from '../inspector'
 import type { PaletteKind } from '../../store/commands'
 import { CanvasNoticeBar } from './CanvasNoticeBar'
+import { SelectionBar } from './SelectionBar'
 import { createAt, selectedNamespace } from './createAt'
 import type { DesignerEdge, DesignerNode } from './flowTypes'
 import { edgeTypes, nodeTypes } from './nodeTypes'
@@ -142,6 +143,7 @@ function CanvasFlow() {
         <Controls showInteractive={false} position="bottom-left" />
       </ReactFlow>
       <CanvasNoticeBar />
+      <SelectionBar />
       <Inspector />
     </div>
   )
