@@ -12,8 +12,7 @@ export function zoneOf(seconds: number): string {
 
 /** "origin: Origin authentication failed" reads "Origin authentication failed": the rule's tag once. */
 export function readableReason(reason: string): string {
-  const text = reason.replace(/^origin: /, '').replace(/; origin: /g, '; ')
-  return text.charAt(0).toUpperCase() + text.slice(1)
+  return reason.replace(/^origin: /, '').replace(/; origin: /g, '; ')
 }
 
 /** The codes in a row with their simulated times, then each request's reason. */
