@@ -62,6 +62,19 @@ test.describe('Screenshots', () => {
   test.describe.configure({ timeout: 120_000 })
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
 
+  test('the app at 1280x720 with the inspector open', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 })
+    await page.goto('/')
+    const grid = page.getByRole('table', { name: 'Connectivity' })
+    await expect(grid.getByRole('button', { name: /: 200$/ })).toHaveCount(9)
+    await page.waitForTimeout(1200) // elk's layout and fitView settle
+    await page.getByTestId('canvas.app.httpbin.foo').getByText('httpbin', { exact: true }).click()
+    await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeVisible()
+    await page.mouse.move(0, 719)
+    await page.waitForTimeout(500)
+    await page.screenshot({ path: 'docs/screenshots/designer-1280x720-inspector.png' })
+  })
+
   for (const size of SIZES) {
     test(`seed and explanation at ${size.width}x${size.height}`, async ({ page }) => {
       await page.setViewportSize({ width: size.width, height: size.height })

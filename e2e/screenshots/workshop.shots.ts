@@ -3,6 +3,7 @@ import { expectLive, HIDDEN, openSeedLesson, prediction, stepNav } from '../work
 
 /** docs/screenshots/workshop-*.png: `npm run screenshots` (a build first). */
 test.describe('Workshop screenshots', () => {
+  test.describe.configure({ timeout: 120_000 })
   /** Step 3, three cells right and one wrong, revealed; in the presenter view when `present`. */
   async function shoot(page: Page, size: { width: number; height: number }, present: boolean, path: string) {
     await page.setViewportSize(size)
@@ -21,6 +22,25 @@ test.describe('Workshop screenshots', () => {
     await page.mouse.move(0, 0)
     await page.screenshot({ path })
   }
+
+  test('step 3 of the seed lesson before and after the reveal, 1366x768', async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await openSeedLesson(page)
+    await page.getByRole('combobox', { name: 'Go to step' }).selectOption({ label: '3. A mesh-wide policy, servers only' })
+    await expect(stepNav(page)).toContainText('Step 3 of 22')
+    await expectLive(page, 'sleep.foo', 'httpbin.foo:8000', HIDDEN)
+    await prediction(page, 'sleep.foo to httpbin.foo:8000').click()
+    await prediction(page, 'sleep.foo to httpbin.foo:8000').click()
+    await page.mouse.move(0, 0)
+    await page.waitForTimeout(800)
+    await page.screenshot({ path: 'docs/screenshots/workshop-step3-before-reveal.png' })
+    await page.getByRole('button', { name: 'Reveal', exact: true }).click()
+    await expectLive(page, 'sleep.foo', 'httpbin.foo:8000', '503')
+    await expect(page.getByRole('region', { name: 'What happened' })).toBeVisible()
+    await page.mouse.move(0, 0)
+    await page.waitForTimeout(500)
+    await page.screenshot({ path: 'docs/screenshots/workshop-step3-after-reveal.png' })
+  })
 
   test('a lesson step beside the designer, 1366x768', ({ page }) => shoot(page, { width: 1366, height: 768 }, false, 'docs/screenshots/workshop-step.png'))
   test('presenter view, 1280x720', ({ page }) => shoot(page, { width: 1280, height: 720 }, true, 'docs/screenshots/workshop-presenter.png'))

@@ -64,6 +64,9 @@ function openingDesign(deps: DesignerStoreDeps, storage: StorageLike | undefined
   return readOpening(storage, DEFAULT_REQUEST_SETTINGS, () => ({ resources: seedWorkloads(), layout: EMPTY_LAYOUT, options: DEFAULT_OPTIONS, view: TASK_VIEW }))
 }
 
+/** Origins that replace the whole design rather than edit it. */
+const LOADS: ReadonlySet<string> = new Set(['import', 'share', 'reset', 'restore', 'init'])
+
 export function createDesignerStore(deps: DesignerStoreDeps = {}) {
   const storage = deps.storage === null ? undefined : (deps.storage ?? browserStorage())
   const opening = openingDesign(deps, storage)
@@ -85,7 +88,13 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
           workerThreshold: threshold,
           syncThreshold: threshold,
           ...(deps.startWorker ? { startWorker: deps.startWorker } : {}),
-          onResult: gridReady,
+          onResult(view, millis) {
+            // A design just loaded (file, share link, reset) changed nothing the user did: no marks.
+            if (LOADS.has(get().lastOrigin)) {
+              set({ gridState: { grid: view, changed: new Set(), millis, computing: false } })
+              markTiming('mad:grid-ready')
+            } else gridReady(view, millis)
+          },
           onError(error) {
             console.error('Grid evaluation failed:', error)
             set({ gridState: { ...get().gridState, computing: false } })

@@ -83,6 +83,7 @@ export const ADMISSION_CODES = {
   K8S104: { severity: 'error', summary: 'Labels, annotations or a selector are not a map of valid string keys and values' },
   K8S105: { severity: 'error', summary: 'apiVersion is missing or does not serve this Kubernetes kind' },
   K8S106: { severity: 'warning', summary: 'R26: a later object of the same kind, namespace and name replaces this one, as kubectl apply does' },
+  K8S107: { severity: 'error', summary: 'An unknown field in metadata (often `spec:` indented one level too deep)' },
   K8S110: { severity: 'error', summary: 'A Service port number is missing or outside 1-65535' },
   K8S111: { severity: 'error', summary: 'A Service port name is invalid, missing (several ports) or repeated' },
   K8S112: { severity: 'error', summary: 'A Service targetPort is neither a port number nor a port name' },

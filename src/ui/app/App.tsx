@@ -65,6 +65,16 @@ export default function App() {
 
   return (
     <div className="app">
+      <a
+        className="skip-link"
+        href="#pane-grid"
+        onClick={(e) => {
+          e.preventDefault()
+          document.querySelector<HTMLElement>('#pane-grid [data-cell][tabindex="0"], #pane-grid [data-cell]')?.focus()
+        }}
+      >
+        Skip to the grid
+      </a>
       <Toolbar notify={notify} />
       <RequestBar />
       <SaveNotices />

@@ -31,14 +31,14 @@ export function Workspace({ explained, onExplain, onCloseExplain, lead }: Worksp
   const win = useWindowSize()
   const [paletteRaw, setPalette] = usePersistentNumber('mad.pane.palette', 188)
   const [leadRaw, setLead] = usePersistentNumber('mad.pane.lesson', 400)
-  const [sideRaw, setSide] = usePersistentNumber('mad.pane.side', Math.round(clamp(win.width * 0.4, 460, 760)))
+  const [sideRaw, setSide] = usePersistentNumber('mad.pane.side', Math.round(clamp(win.width * 0.42, 480, 760)))
   // -1: fit the grid's rows (until the user drags the splitter).
   const [gridRaw, setGrid] = usePersistentNumber('mad.pane.grid', AUTO)
   const gridRows = useDesignerStore((s) => (s.gridState.grid?.rows.length ?? 3) + (s.gridState.grid?.externalNote ? 1 : 0))
 
   // Limits follow the window, so a size saved on a big screen still fits a small one.
   const palette = lead ? { min: 320, max: 620 } : { min: 140, max: 320 }
-  const side = { min: 380, max: win.width - palette.min - 360 }
+  const side = { min: 380, max: win.width - palette.min - 300 }
   const grid = { min: 120, max: win.height - 48 - 26 - 220 }
   const paletteW = clamp(lead ? leadRaw : paletteRaw, palette.min, palette.max)
   const sideW = clamp(sideRaw, side.min, side.max)

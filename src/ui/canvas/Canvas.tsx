@@ -6,9 +6,10 @@ import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { Background, BackgroundVariant, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useStore } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { useDesignerStore } from '../../store'
-import { Inspector, useInspectorState } from '../inspector'
+import { Inspector, selectionId, useInspectorState } from '../inspector'
 import type { PaletteKind } from '../../store/commands'
 import { CanvasNoticeBar } from './CanvasNoticeBar'
+import { SelectionBar } from './SelectionBar'
 import { createAt, selectedNamespace } from './createAt'
 import type { DesignerEdge, DesignerNode } from './flowTypes'
 import { edgeTypes, nodeTypes } from './nodeTypes'
@@ -76,6 +77,13 @@ function CanvasFlow() {
     [flow, bringIntoView],
   )
 
+  /** Opens the inspector on purpose (double-click, Enter); the node it edits moves out from under it. */
+  const openInspector = useCallback(() => {
+    useInspectorState.getState().open()
+    const id = selectionId(useDesignerStore.getState().selection)
+    if (id) requestAnimationFrame(() => requestAnimationFrame(() => bringIntoView(id)))
+  }, [bringIntoView])
+
   // A click in the palette: into the selected namespace (or the selected object's), else at the
   // centre of the part of the canvas no panel covers.
   useEffect(
@@ -111,7 +119,7 @@ function CanvasFlow() {
       data-testid="canvas"
       onKeyDown={(e) => {
         // Enter on a selected node opens the inspector (a new node is only selected).
-        if (e.key === 'Enter' && (e.target as Element).closest('.react-flow__node')) useInspectorState.getState().open()
+        if (e.key === 'Enter' && (e.target as Element).closest('.react-flow__node')) openInspector()
       }}
     >
       <ReactFlow<DesignerNode, DesignerEdge>
@@ -127,10 +135,8 @@ function CanvasFlow() {
         onReconnect={gestures.onReconnect}
         onBeforeDelete={gestures.onBeforeDelete}
         onNodeClick={(_, node) => selectNode(node)}
-        onNodeDoubleClick={(_, node) => {
-          selectNode(node)
-          useInspectorState.getState().open()
-        }}
+        // The double-click's first click has selected the node; the second opens the inspector on it.
+        onNodeDoubleClick={openInspector}
         onPaneClick={() => select({ kind: 'none' })}
         onDragOver={onDragOver}
         onDrop={onDrop}
@@ -146,6 +152,7 @@ function CanvasFlow() {
         <Controls showInteractive={false} position="bottom-left" />
       </ReactFlow>
       <CanvasNoticeBar />
+      <SelectionBar />
       <Inspector />
     </div>
   )

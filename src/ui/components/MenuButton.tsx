@@ -75,6 +75,7 @@ export function MenuButton({ label, icon, items, alignRight = false }: MenuButto
         icon={icon}
         aria-haspopup="menu"
         aria-expanded={open}
+        title={label}
         aria-controls={open ? id : undefined}
         onClick={() => setOpen((o) => !o)}
         onKeyDown={onButtonKeyDown}

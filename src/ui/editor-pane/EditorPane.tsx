@@ -168,6 +168,9 @@ export function EditorPane() {
           </p>
         )}
       </div>
+      <p className="editor-keys">
+        In the editor Tab indents. To leave it: <kbd>Ctrl</kbd>+<kbd>M</kbd>, then <kbd>Tab</kbd> (<kbd>Ctrl</kbd>+<kbd>M</kbd> again gives Tab back).
+      </p>
       <ProblemsList
         problems={listed}
         onReveal={(t, line) => {

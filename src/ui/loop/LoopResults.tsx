@@ -2,6 +2,19 @@ import { formatTimeOfDay, summarizeCodes, type LoopRun } from '../../store/token
 import { CopyButton } from '../components'
 import { lookOfVerdict } from '../grid'
 
+/** `UTC+01:00`: the offset of local time at `seconds`, so a time reads in one zone. */
+export function zoneOf(seconds: number): string {
+  const minutes = -new Date(seconds * 1000).getTimezoneOffset()
+  const sign = minutes < 0 ? '-' : '+'
+  const abs = Math.abs(minutes)
+  return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`
+}
+
+/** "origin: Origin authentication failed" reads "Origin authentication failed": the rule's tag once. */
+export function readableReason(reason: string): string {
+  return reason.replace(/^origin: /, '').replace(/; origin: /g, '; ')
+}
+
 /** The codes in a row with their simulated times, then each request's reason. */
 export function LoopResults({ run, command, where, stale }: { run: LoopRun; command: string; where: string; stale: boolean }) {
   const start = run.setup.start
@@ -10,7 +23,9 @@ export function LoopResults({ run, command, where, stale }: { run: LoopRun; comm
     <section className="tools-section loop-results" aria-labelledby="loop-results-title">
       <h3 id="loop-results-title" className="tools-heading">
         <span>Results</span>
-        <span className="tools-heading-note">from {formatTimeOfDay(start)} on the simulated clock</span>
+        <span className="tools-heading-note">
+          from {formatTimeOfDay(start)} local time ({zoneOf(start)}) on the simulated clock
+        </span>
       </h3>
       {stale && <p className="tools-warning">The design or the request changed since this run. Run it again to update.</p>}
       <p className="loop-summary" role="status">
@@ -26,7 +41,7 @@ export function LoopResults({ run, command, where, stale }: { run: LoopRun; comm
               className={`loop-code tone-${look.tone}`}
               style={{ animationDelay: `${i * 45}ms` }}
               aria-label={`Request ${i + 1} at ${formatTimeOfDay(probe.at)} (+${offset} s): ${look.text}`}
-              title={probe.reason}
+              title={readableReason(probe.reason)}
             >
               <span className="loop-code-value">{look.text}</span>
               <span className="loop-code-time">+{offset} s</span>
@@ -38,7 +53,7 @@ export function LoopResults({ run, command, where, stale }: { run: LoopRun; comm
         <thead>
           <tr>
             <th scope="col">#</th>
-            <th scope="col">Time</th>
+            <th scope="col">Time ({zoneOf(start)})</th>
             <th scope="col">Code</th>
             <th scope="col">Reason</th>
           </tr>
@@ -53,7 +68,7 @@ export function LoopResults({ run, command, where, stale }: { run: LoopRun; comm
                 <td>
                   <span className={`loop-badge tone-${look.tone}`}>{look.text}</span>
                 </td>
-                <td className="loop-reason">{probe.reason}</td>
+                <td className="loop-reason">{i > 0 && run.probes[i - 1]?.reason === probe.reason ? <span className="loop-same">same as above</span> : readableReason(probe.reason)}</td>
               </tr>
             )
           })}

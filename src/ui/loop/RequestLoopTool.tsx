@@ -8,7 +8,7 @@ import { Button } from '../components'
 import { useAuthTools } from '../request/toolsState'
 import { realNow, useSimulatedNow } from '../request/useClock'
 import { columnValue, EXTERNAL, ingressRouteLabel } from './loopCells'
-import { LoopResults } from './LoopResults'
+import { LoopResults, zoneOf } from './LoopResults'
 import './loop.css'
 
 const NO_TOKEN = ''
@@ -162,7 +162,7 @@ export function RequestLoopTool() {
           {hidden && <p className="tools-error">This cell is one you are predicting in the lesson step: reveal the step first.</p>}
           <div className="tools-row">
             <span className="tools-field-hint">
-              {setup.count > 0 && !problem ? `${setup.count} requests from ${formatTimeOfDay(start)} to ${formatTimeOfDay(start + (setup.count - 1) * setup.intervalSeconds)}` : ''}
+              {setup.count > 0 && !problem ? `${setup.count} requests from ${formatTimeOfDay(start)} to ${formatTimeOfDay(start + (setup.count - 1) * setup.intervalSeconds)} local time (${zoneOf(start)})` : ''}
             </span>
             <span className="reqbar-spacer" />
             <Button type="submit" variant="primary" disabled={busy || problem !== undefined || !cellKnown || hidden}>

@@ -10,7 +10,7 @@ export function DesignButtons({ notify }: { notify: Notify }) {
         icon="plus"
         variant="ghost"
         aria-label="New empty design"
-        title="Start an empty design"
+        title="New: start an empty design (undoable)"
         onClick={() => {
           useDesignerStore.getState().newEmptyDesign()
           notify({ tone: 'info', text: 'Started an empty design. Undo brings back the previous one.' })
@@ -22,7 +22,7 @@ export function DesignButtons({ notify }: { notify: Notify }) {
         icon="reset"
         variant="ghost"
         aria-label="Reset to seed"
-        title="Back to the seed: foo, bar (with sidecars) and legacy (without), no Istio config"
+        title="Reset to seed: foo, bar (with sidecars) and legacy (without), no Istio config"
         onClick={() => {
           useDesignerStore.getState().resetToSeed()
           notify({ tone: 'info', text: 'Reset to the seed design. Undo brings back the previous one.' })

@@ -35,6 +35,18 @@ export function ExportMenu({ notify }: { notify: Notify }) {
       items={[
         { id: 'istio', label: 'Download Istio YAML', hint: 'istio.yaml: policies, rules, gateways', icon: 'download', onSelect: () => (downloadFile('istio.yaml', exportIstioYaml(useDesignerStore.getState())), remember()) },
         {
+          id: 'copy-istio',
+          label: 'Copy Istio YAML',
+          hint: 'The same text, to the clipboard',
+          icon: 'copy',
+          onSelect: async () => {
+            const yaml = exportIstioYaml(useDesignerStore.getState())
+            if (!yaml.trim()) return notify({ tone: 'error', text: 'The design has no Istio config to copy.' })
+            const copied = await copyText(yaml)
+            notify(copied ? { tone: 'success', text: 'Copied the Istio YAML.' } : { tone: 'error', text: 'The clipboard is not available.' })
+          },
+        },
+        {
           id: 'kubectl',
           label: 'Copy kubectl apply block',
           hint: 'A shell here-document of the whole design',

@@ -6,8 +6,8 @@ import { Button, InfoTip, SegmentedControl, type Segment } from '../components'
 import { ProfilePicker } from '../modern'
 
 const R11: readonly Segment<R11Behaviour>[] = [
-  { value: 'documented', label: 'As documented (401)' },
-  { value: 'implemented', label: 'As implemented (000/56)' },
+  { value: 'documented', label: 'Documented (401)', title: "As documented: the task's 401" },
+  { value: 'implemented', label: 'Implemented (000/56)', title: 'As implemented: real Istio resets the connection, 000 with exit code 56' },
 ]
 
 /** The engine switches: which Istio's rules, and (1.0 only) how to treat the seed's one documentation error. */

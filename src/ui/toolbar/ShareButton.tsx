@@ -18,7 +18,7 @@ export function ShareButton({ notify }: { notify: Notify }) {
     notify({ tone: 'success', text: `Copied a link to this design. The design travels in the link itself; nothing is uploaded.${size}` })
   }
   return (
-    <Button icon="share" variant="primary" title="Copy a link that opens this design" onClick={() => void share()}>
+    <Button icon="share" variant="primary" title="Share: copy a link that opens this design" onClick={() => void share()}>
       Share
     </Button>
   )

@@ -12,7 +12,7 @@ export function WorkshopButton() {
       aria-label="Workshop"
       className={`ws-toolbar-button${active ? ' is-active' : ''}`}
       aria-haspopup="dialog"
-      title="Walk Istio's authentication task as a lesson: predict each grid, then reveal"
+      title="Workshop: walk Istio's authentication task as a lesson, predict each grid, then reveal"
       onClick={() => useWorkshopStore.getState().setPickerOpen(true)}
     >
       Workshop

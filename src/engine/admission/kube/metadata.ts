@@ -53,8 +53,25 @@ function nameProblem(kind: string, name: string): string | undefined {
   return isDns1123Subdomain(name) ? undefined : 'a name must be a DNS-1123 subdomain (lower case, digits, "-" and ".")'
 }
 
+/** ObjectMeta's fields (Kubernetes API); anything else in `metadata` is refused, as kubectl's strict validation does. */
+const OBJECT_META_FIELDS = new Set([
+  'name', 'generateName', 'namespace', 'selfLink', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'deletionTimestamp',
+  'deletionGracePeriodSeconds', 'labels', 'annotations', 'ownerReferences', 'finalizers', 'managedFields', 'clusterName',
+])
+/** Top-level fields that end up in metadata when typed at the indentation of `name:`. */
+const TOP_LEVEL_FIELDS = new Set(['spec', 'data', 'stringData', 'kind', 'apiVersion', 'status', 'type'])
+
 export function checkMetadata(object: KubeObject, clusterScoped: boolean, report: Report): void {
   const meta = object.metadata
+  if (meta && typeof meta === 'object') {
+    for (const key of Object.keys(meta)) {
+      if (OBJECT_META_FIELDS.has(key)) continue
+      const hint = TOP_LEVEL_FIELDS.has(key)
+        ? `; \`${key}:\` belongs at the top level of the object: move the block out one level (unindent it to the column of \`metadata:\`)`
+        : ''
+      report('K8S107', ['metadata', key], `unknown field "metadata.${key}"${hint}`)
+    }
+  }
   const problem = nameProblem(object.kind, meta.name)
   if (problem) report('K8S101', ['metadata', 'name'], `"${meta.name}": ${problem}`)
   // An empty or null namespace means "the default one", as for kubectl.
