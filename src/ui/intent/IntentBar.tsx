@@ -20,7 +20,7 @@ export function IntentBar({ overlay, onExplain }: IntentBarProps) {
   )
   const [step, setStep] = useState(-1)
   const [compareOpen, setCompareOpen] = useState(false)
-  const [drawer, setDrawer] = useState<'fixes' | 'changes' | undefined>()
+  const [drawer, setDrawer] = useState<'fixes' | 'changes' | 'try' | undefined>()
   const { violations, total } = overlay
   const count = violations.length
 
@@ -74,6 +74,7 @@ export function IntentBar({ overlay, onExplain }: IntentBarProps) {
           </Button>
         </>
       )}
+      <Button icon="paste" variant="ghost" aria-label="Preview an edit" title="Preview an edit: paste objects, see what the grid would become, then apply or discard" onClick={() => setDrawer('try')} />
       <Button icon="eye" variant="ghost" aria-label="Compare…" title="Compare with a saved version, the last export or a file" onClick={() => setCompareOpen(true)} />
       {comparison && (
         <span className="intent-comparing">
