@@ -6,7 +6,8 @@ import { applyMeshPolicy, cell, grid, setExpectations, summary } from './intentJ
  * smallest fix, undo it, and compare with a saved version.
  */
 test.describe('Intent', () => {
-  test.describe.configure({ timeout: 150_000 })
+  // Whole journeys with Monaco and workers; generous for a loaded 2-core machine.
+  test.describe.configure({ timeout: 300_000 })
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
 
   test('expectations by clicking, violations, the smallest fix, undo, compare with a saved version', async ({ page }) => {

@@ -3,7 +3,8 @@ import { applyMeshPolicy, cell, grid, setExpectations, summary } from '../intent
 
 /** docs/screenshots/intent-*.png: expect mode with violations, the suggested fixes, a comparison. */
 test.describe('Intent screenshots', () => {
-  test.describe.configure({ timeout: 150_000 })
+  // Whole journeys with Monaco and workers; generous for a loaded 2-core machine.
+  test.describe.configure({ timeout: 300_000 })
   test.use({ permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: 1366, height: 768 } })
 
   test('violations, fixes, comparison', async ({ page }) => {
