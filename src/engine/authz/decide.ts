@@ -90,10 +90,13 @@ export function compileAuthz(policies: readonly AuthorizationPolicy[], request: 
   return out
 }
 
-const NO_CONNECTION: ConnectionAttrs = { peer: undefined, sourceIp: undefined, remoteIp: undefined, sni: undefined }
+const NO_CONNECTION: ConnectionAttrs = { peer: undefined, sourceIp: undefined, remoteIp: undefined }
 
 function firstMatch(rules: readonly CompiledRule[], c: ConnectionAttrs, mode: MatchMode): CompiledRule | undefined {
-  for (const r of rules) if (ruleMatches(r.residual, c, r.request, mode)) return r
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i] as CompiledRule
+    if (ruleMatches(r.residual, c, r.request, mode)) return r
+  }
   return undefined
 }
 
