@@ -51,10 +51,14 @@ export function IntentBar({ overlay, onExplain }: IntentBarProps) {
         {count > 0 && <span className="intent-summary-mark" aria-hidden="true">!</span>}
         {summary}
         {current && (
-          <span className="intent-summary-step">
+          <span className="intent-summary-step" title={`${current.from} → ${current.to}, expected ${current.expect}, got ${current.got}`}>
             {' · '}
-            {step + 1}/{count}: {current.from} → {current.to}
-            {current.request && ` (${current.request})`}, expected {current.expect}, got {current.got}
+            {step + 1}/{count}
+            {/* The details are in the open explanation; screen readers hear them here. */}
+            <span className="visually-hidden">
+              : {current.from} → {current.to}
+              {current.request && ` (${current.request})`}, expected {current.expect}, got {current.got}
+            </span>
           </span>
         )}
       </span>
@@ -64,13 +68,15 @@ export function IntentBar({ overlay, onExplain }: IntentBarProps) {
           <Button icon="next" variant="ghost" aria-label="Next violation" title="Next violation" onClick={() => go(1)} />
           <Button
             icon="loop"
+            aria-label="Suggest fixes"
+            title="Suggest fixes: the smallest edits that make every expectation hold"
             onClick={() => {
               startSuggest()
               setDrawer('fixes')
             }}
             disabled={suggest.status === 'running'}
           >
-            Suggest fixes
+            Fixes
           </Button>
         </>
       )}
