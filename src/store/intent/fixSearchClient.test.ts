@@ -1,17 +1,13 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it, vi } from 'vitest'
 import { DEFAULT_OPTIONS } from '../../engine'
 import { parseIntent } from '../../intent/parseIntent'
-import { objectsAtState, type SeedTables } from '../../scenarios/seed/replay'
-import { parseManifests } from '../../yaml'
+import { objectsAtState, seedTables, seedWorkloads } from '../../scenarios/seed'
 import { startFixSearch, type FixJob } from './fixSearchClient'
 
 vi.setConfig({ testTimeout: 90_000 })
 
-const seed = JSON.parse(readFileSync('src/scenarios/seed/seed-tables.json', 'utf8')) as SeedTables
-const workloads = parseManifests(readFileSync('src/scenarios/seed/workloads.yaml', 'utf8')).objects
 const job: FixJob = {
-  resources: objectsAtState(seed, workloads, 'S1'),
+  resources: objectsAtState(seedTables, seedWorkloads(), 'S1'),
   expectations: parseIntent('expectations:\n- {from: with-sidecar, to: "*.foo", expect: allow}\n').expectations,
   options: DEFAULT_OPTIONS,
   request: { path: '/ip', headers: {}, now: 1_795_000_000 },
