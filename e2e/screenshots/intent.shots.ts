@@ -23,7 +23,8 @@ test.describe('Intent screenshots', () => {
     await page.getByRole('button', { name: 'Close explanation' }).click()
     await page.getByRole('button', { name: 'Suggest fixes' }).click()
     const first = page.getByRole('dialog', { name: 'Smallest fixes' }).getByRole('listitem', { name: 'Fix 1' })
-    await expect(first.getByRole('table', { name: 'Cells fix 1 changes' })).toBeVisible()
+    // The search and the grid diff take longer on a loaded machine.
+    await expect(first.getByRole('table', { name: 'Cells fix 1 changes' })).toBeVisible({ timeout: 60_000 })
     await first.getByRole('button', { name: 'Preview in grid' }).click()
     await expect(cell(page, 'sleep.foo', 'httpbin.foo:8000')).toHaveAttribute('aria-description', /would become 200/)
     await page.mouse.move(0, 767)
