@@ -3,7 +3,8 @@ import { applyMeshPolicy, cell, grid, setExpectations, summary } from '../intent
 
 /** docs/screenshots/intent-*.png: expect mode with violations, the suggested fixes, a comparison. */
 test.describe('Intent screenshots', () => {
-  test.describe.configure({ timeout: 150_000 })
+  // Whole journeys with Monaco and workers; generous for a loaded 2-core machine.
+  test.describe.configure({ timeout: 300_000 })
   test.use({ permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: 1366, height: 768 } })
 
   test('violations, fixes, comparison', async ({ page }) => {
@@ -22,7 +23,8 @@ test.describe('Intent screenshots', () => {
     await page.getByRole('button', { name: 'Close explanation' }).click()
     await page.getByRole('button', { name: 'Suggest fixes' }).click()
     const first = page.getByRole('dialog', { name: 'Smallest fixes' }).getByRole('listitem', { name: 'Fix 1' })
-    await expect(first.getByRole('table', { name: 'Cells fix 1 changes' })).toBeVisible()
+    // The search and the grid diff take longer on a loaded machine.
+    await expect(first.getByRole('table', { name: 'Cells fix 1 changes' })).toBeVisible({ timeout: 60_000 })
     await first.getByRole('button', { name: 'Preview in grid' }).click()
     await expect(cell(page, 'sleep.foo', 'httpbin.foo:8000')).toHaveAttribute('aria-description', /would become 200/)
     await page.mouse.move(0, 767)

@@ -20,7 +20,7 @@ export function IntentBar({ overlay, onExplain }: IntentBarProps) {
   )
   const [step, setStep] = useState(-1)
   const [compareOpen, setCompareOpen] = useState(false)
-  const [drawer, setDrawer] = useState<'fixes' | 'changes' | undefined>()
+  const [drawer, setDrawer] = useState<'fixes' | 'changes' | 'try' | undefined>()
   const { violations, total } = overlay
   const count = violations.length
 
@@ -51,10 +51,14 @@ export function IntentBar({ overlay, onExplain }: IntentBarProps) {
         {count > 0 && <span className="intent-summary-mark" aria-hidden="true">!</span>}
         {summary}
         {current && (
-          <span className="intent-summary-step">
+          <span className="intent-summary-step" title={`${current.from} → ${current.to}, expected ${current.expect}, got ${current.got}`}>
             {' · '}
-            {step + 1}/{count}: {current.from} → {current.to}
-            {current.request && ` (${current.request})`}, expected {current.expect}, got {current.got}
+            {step + 1}/{count}
+            {/* The details are in the open explanation; screen readers hear them here. */}
+            <span className="visually-hidden">
+              : {current.from} → {current.to}
+              {current.request && ` (${current.request})`}, expected {current.expect}, got {current.got}
+            </span>
           </span>
         )}
       </span>
@@ -64,16 +68,19 @@ export function IntentBar({ overlay, onExplain }: IntentBarProps) {
           <Button icon="next" variant="ghost" aria-label="Next violation" title="Next violation" onClick={() => go(1)} />
           <Button
             icon="loop"
+            aria-label="Suggest fixes"
+            title="Suggest fixes: the smallest edits that make every expectation hold"
             onClick={() => {
               startSuggest()
               setDrawer('fixes')
             }}
             disabled={suggest.status === 'running'}
           >
-            Suggest fixes
+            Fixes
           </Button>
         </>
       )}
+      <Button icon="paste" variant="ghost" aria-label="Preview an edit" title="Preview an edit: paste objects, see what the grid would become, then apply or discard" onClick={() => setDrawer('try')} />
       <Button icon="eye" variant="ghost" aria-label="Compare…" title="Compare with a saved version, the last export or a file" onClick={() => setCompareOpen(true)} />
       {comparison && (
         <span className="intent-comparing">

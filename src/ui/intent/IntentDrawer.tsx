@@ -5,24 +5,25 @@ import { useIntentStore } from '../../store/intent'
 import { Button } from '../components'
 import { ChangesList } from './ChangesList'
 import { FixCard } from './FixCard'
+import { TryEdit } from './TryEdit'
 import { describeExpectation } from './words'
 import { parsedIntent } from '../../store/intent'
 
 export interface IntentDrawerProps {
-  view: 'fixes' | 'changes'
+  view: 'fixes' | 'changes' | 'try'
   onClose(): void
 }
 
 /** A panel over the canvas, so the grid stays visible: the suggested fixes, or the changes of a comparison. */
 export function IntentDrawer({ view, onClose }: IntentDrawerProps) {
-  const title = view === 'fixes' ? 'Smallest fixes' : 'Changes'
+  const title = view === 'fixes' ? 'Smallest fixes' : view === 'changes' ? 'Changes' : 'Preview an edit'
   return createPortal(
     <aside className="intent-drawer" role="dialog" aria-modal="false" aria-label={title}>
       <header className="intent-drawer-header">
         <h2>{title}</h2>
         <Button icon="close" variant="ghost" aria-label={`Close ${title.toLowerCase()}`} title="Close" onClick={onClose} />
       </header>
-      <div className="intent-drawer-body">{view === 'fixes' ? <FixesView /> : <ChangesView />}</div>
+      <div className="intent-drawer-body">{view === 'fixes' ? <FixesView /> : view === 'changes' ? <ChangesView /> : <TryEdit onDone={onClose} />}</div>
     </aside>,
     document.body,
   )

@@ -231,7 +231,14 @@ export function candidateEdits(objects: readonly KubeObject[], mesh: Mesh, optio
     ...extra.flatMap((f) => f(objects, mesh, options)),
   ]
   const seen = new Set<string>()
-  return all.filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)))
+  return all.filter((c) => {
+    if (seen.has(c.id)) return false
+    seen.add(c.id)
+    // An edit that writes what is already there (STRICT where it is STRICT) is no candidate.
+    const before = findKey(objects, c.touches)
+    const after = findKey(c.apply(objects), c.touches)
+    return JSON.stringify(before) !== JSON.stringify(after)
+  })
 }
 
 export { keyOf }

@@ -130,8 +130,10 @@ export async function searchFixes(objects: readonly KubeObject[], expectations: 
   if (!enough() && !truncated) {
     const pairs: CandidateEdit[][] = []
     const seen = new Set<string>()
+    // With a one-edit fix in hand, pairs only fill the list of three: both edits must be useful.
+    const partners = solutions.length > 0 ? useful : candidates
     for (const a of useful)
-      for (const b of candidates) {
+      for (const b of partners) {
         if (a.touches === b.touches) continue
         const key = [a.id, b.id].sort().join('|')
         if (seen.has(key) || isSolution(new Set([a.id, b.id]))) continue
