@@ -59,5 +59,54 @@ async function benchProfile(profile: IstioProfile): Promise<void> {
   }
 }
 
-await benchProfile('1.0')
-await benchProfile('1.1')
+if (!process.argv.includes('--modern-only')) await benchProfile('1.0')
+if (!process.argv.includes('--modern-only')) await benchProfile('1.1')
+
+/** min / median / max of `runs` timings, in ms. */
+function timeRange(runs: number, fn: () => void): { min: number; median: number; max: number } {
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now()
+    fn()
+    times.push(performance.now() - start)
+  }
+  return { min: Math.min(...times), median: median(times), max: Math.max(...times) }
+}
+
+/**
+ * Modern profiles (issue 10): the synthetic mesh with PeerAuthentications at every level,
+ * RequestAuthentications and ALLOW/DENY AuthorizationPolicies; grid time min/median/max after a warm-up.
+ */
+async function benchModernProfile(profile: IstioProfile): Promise<void> {
+  const { syntheticModernMesh } = await import('../src/scenarios/synthetic/syntheticModernMesh')
+  const options: EngineOptions = { profile, r11: 'documented' }
+  console.log(`\nIstio ${profile} profile (PeerAuthentication, RequestAuthentication, AuthorizationPolicy)`)
+  console.log('namespaces  cells       model ms  tokens ms  grid ms min/median/max     cells/s (median)  floor ms  ratio')
+  for (const n of SIZES) {
+    const objects = syntheticModernMesh(n)
+    let model = buildModel(objects, options)
+    const rejected = model.admission.rejected.length
+    if (rejected > 0) throw new Error(`${rejected} synthetic objects rejected: ${model.admission.diagnostics.find((d) => d.severity === 'error')?.message}`)
+    const modelMs = timeIt(3, () => {
+      model = buildModel(objects, options)
+    })
+    const request = { path: '/ip', headers: { Authorization: `Bearer ${ISTIO_DEMO_JWT}` }, now: NOW }
+    const t = performance.now()
+    const ctx = await prepareEvaluation(model.mesh, request, new Map(), options)
+    const tokenMs = performance.now() - t
+    const clients = listClients(model.mesh)
+    const targets = listTargets(model.mesh)
+    const cells = clients.length * targets.length
+    const runs = n >= 1000 ? 5 : 20
+    computeGrid(ctx, clients, targets) // warm-up
+    const grid = timeRange(runs, () => computeGrid(ctx, clients, targets))
+    const floorMs = Math.max(timeIt(runs, () => floorLoop(clients.length, targets.length)), 0.001)
+    const perSecond = cells / (grid.median / 1000)
+    const range = `${grid.min.toFixed(1)}/${grid.median.toFixed(1)}/${grid.max.toFixed(1)}`
+    console.log(
+      `${String(n).padEnd(12)}${String(cells).padEnd(12)}${modelMs.toFixed(1).padEnd(10)}${tokenMs.toFixed(1).padEnd(11)}${range.padEnd(25)}${Math.round(perSecond).toLocaleString('en-US').padEnd(18)}${floorMs.toFixed(2).padEnd(10)}${(grid.median / floorMs).toFixed(1)}x`,
+    )
+  }
+}
+
+for (const profile of ['1.5', '1.12', '1.30'] as IstioProfile[]) await benchModernProfile(profile)

@@ -82,18 +82,30 @@ export function compileAuthz(policies: readonly AuthorizationPolicy[], request: 
       const requestWhen = rule.when?.filter((w) => !isConnectionKey(w.key)) ?? []
       if (requestWhen.length > 0 && !ruleMatches({ when: requestWhen }, NO_CONNECTION, req, mode)) return
       const connectionWhen = rule.when?.filter((w) => isConnectionKey(w.key))
-      const residual: AuthzRule = { ...(rule.from ? { from: rule.from } : {}), ...(connectionWhen && connectionWhen.length > 0 ? { when: connectionWhen } : {}) }
-      if (dependsOnConnection(residual)) out.connectionDependent = true
+      let residual: AuthzRule = { ...(rule.from ? { from: rule.from } : {}), ...(connectionWhen && connectionWhen.length > 0 ? { when: connectionWhen } : {}) }
+      if (!dependsOnConnection(residual)) {
+        // Sources that read only the request (requestPrincipals): decided now, for every client.
+        if (!ruleMatches(residual, NO_CONNECTION, req, mode)) return
+        residual = {}
+      }
       target.push({ policy, index, residual, request: req })
     })
   }
+  // A rule that matches whoever the client is decides for everyone: then the client cannot matter
+  // (DENY), or only the DENY rules can make it matter (ALLOW).
+  const always = (rules: readonly CompiledRule[]) => rules.some((r) => r.residual.from === undefined && r.residual.when === undefined)
+  const dynamic = (rules: readonly CompiledRule[]) => rules.some((r) => dependsOnConnection(r.residual))
+  out.connectionDependent = always(out.deny) ? false : dynamic(out.deny) || dynamic(out.custom) || (!always(out.allow) && out.allowPolicies.length > 0 && dynamic(out.allow))
   return out
 }
 
-const NO_CONNECTION: ConnectionAttrs = { peer: undefined, sourceIp: undefined, remoteIp: undefined, sni: undefined }
+const NO_CONNECTION: ConnectionAttrs = { peer: undefined, sourceIp: undefined, remoteIp: undefined }
 
 function firstMatch(rules: readonly CompiledRule[], c: ConnectionAttrs, mode: MatchMode): CompiledRule | undefined {
-  for (const r of rules) if (ruleMatches(r.residual, c, r.request, mode)) return r
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i] as CompiledRule
+    if (ruleMatches(r.residual, c, r.request, mode)) return r
+  }
   return undefined
 }
 
@@ -138,4 +150,10 @@ export function describeAuthzOutcome(a: ColumnAuthz, o: AuthzOutcome, peer: bool
       break
   }
   return steps
+}
+
+/** M22 steps 4-5 as one boolean, allocation-free: the grid's hot path. */
+export function authzDenies(a: ColumnAuthz, c: ConnectionAttrs): boolean {
+  if (a.deny.length > 0 && firstMatch(a.deny, c, a.mode) !== undefined) return true
+  return a.allowPolicies.length > 0 && firstMatch(a.allow, c, a.mode) === undefined
 }

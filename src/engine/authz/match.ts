@@ -14,13 +14,11 @@ export interface PeerIdentity {
   trustDomain: string
 }
 
-/** What differs between clients of one column. */
+/** What differs between clients of one column (built once per client row, not per cell). */
 export interface ConnectionAttrs {
   peer: PeerIdentity | undefined
   sourceIp: string | undefined
   remoteIp: string | undefined
-  /** SNI of Istio mTLS: `outbound_.<P>_._.<host>` (M30), undefined for plaintext. */
-  sni: string | undefined
 }
 
 /** What is the same for every client of one column (the request and the server side). */
@@ -43,39 +41,81 @@ export interface RequestAttrs {
   policyNamespace: string
   /** Claims split on spaces (M25): scope, permission, plus spaceDelimitedClaims (1.28+). */
   spaceDelimited: ReadonlySet<string>
+  /** SNI of Istio mTLS to this port, `outbound_.<P>_._.<host>` (M30); present only with a peer. */
+  sni: string
 }
 
 export type MatchMode = 'http' | 'tcp'
 
+/** `prefix*` -> `prefix`, `*suffix` -> `suffix`, cached: this runs per grid cell and must not allocate. */
+const stems = new Map<string, string>()
+
+function stemOf(pattern: string, leading: boolean): string {
+  let stem = stems.get(pattern)
+  if (stem === undefined) {
+    stem = leading ? pattern.slice(1) : pattern.slice(0, -1)
+    if (stems.size > 10_000) stems.clear()
+    stems.set(pattern, stem)
+  }
+  return stem
+}
+
 /** M25 general syntax: exact, `prefix*`, `*suffix`, `*` = present and non-empty. */
 export function matchValue(pattern: string, value: string): boolean {
   if (pattern === '*') return value !== ''
-  if (pattern.startsWith('*')) return value.endsWith(pattern.slice(1))
-  if (pattern.endsWith('*')) return value.startsWith(pattern.slice(0, -1))
+  const last = pattern.length - 1
+  if (pattern.charCodeAt(0) === 42) return value.endsWith(stemOf(pattern, true))
+  if (pattern.charCodeAt(last) === 42) return value.startsWith(stemOf(pattern, false))
   return pattern === value
 }
 
-function anyOf(patterns: readonly string[], value: string | undefined, match: (p: string, v: string) => boolean = matchValue): boolean {
+type Matcher = 0 | 1 | 2 | 3 | 4
+const GENERAL: Matcher = 0
+const NAMESPACE: Matcher = 1
+const IP: Matcher = 2
+const HOST: Matcher = 3
+const PATH: Matcher = 4
+
+/** One pattern against one value by the field's matcher (no closures: this runs per grid cell). */
+function matchOne(kind: Matcher, p: string, v: string, templates: boolean): boolean {
+  switch (kind) {
+    case GENERAL:
+      return matchValue(p, v)
+    case NAMESPACE:
+      return matchNamespace(p, v)
+    case IP:
+      return matchIpBlock(p, v)
+    case HOST:
+      return matchValue(p.toLowerCase(), v)
+    default:
+      return matchPath(p, v, templates)
+  }
+}
+
+function anyOf(patterns: readonly string[], value: string | undefined, kind: Matcher, templates = false): boolean {
   if (value === undefined) return false
-  for (const p of patterns) if (match(p, value)) return true
+  for (let i = 0; i < patterns.length; i++) if (matchOne(kind, patterns[i] as string, value, templates)) return true
   return false
 }
 
 /** Positive field: absent list = no constraint; absent attribute = no match. */
-function pos(patterns: readonly string[] | undefined, value: string | undefined, match?: (p: string, v: string) => boolean): boolean {
-  return patterns === undefined || anyOf(patterns, value, match)
+function pos(patterns: readonly string[] | undefined, value: string | undefined, kind: Matcher = GENERAL, templates = false): boolean {
+  return patterns === undefined || anyOf(patterns, value, kind, templates)
 }
 
 /** `notX` field: absent attribute = match. */
-function neg(patterns: readonly string[] | undefined, value: string | undefined, match?: (p: string, v: string) => boolean): boolean {
-  return patterns === undefined || !anyOf(patterns, value, match)
+function neg(patterns: readonly string[] | undefined, value: string | undefined, kind: Matcher = GENERAL, templates = false): boolean {
+  return patterns === undefined || !anyOf(patterns, value, kind, templates)
 }
 
 const globCache = new Map<string, RegExp>()
 
 /** `namespaces`: Istio builds the regex ".*" + "/ns/<v>/" + ".*", a `*` inside `v` meaning any (M25). */
 function matchNamespace(pattern: string, ns: string): boolean {
-  if (!pattern.includes('*')) return pattern === ns
+  const star = pattern.indexOf('*')
+  if (star < 0) return pattern === ns
+  if (pattern === '*') return true
+  if (star === pattern.length - 1) return ns.startsWith(stemOf(pattern, false))
   let re = globCache.get(pattern)
   if (!re) {
     re = new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`)
@@ -142,18 +182,64 @@ function serviceAccountMatches(pattern: string, peer: PeerIdentity, policyNamesp
   return full === `${peer.namespace}/${peer.serviceAccount}`
 }
 
+function serviceAccountIn(patterns: readonly string[], peer: PeerIdentity, policyNamespace: string): boolean {
+  for (const p of patterns) if (serviceAccountMatches(p, peer, policyNamespace)) return true
+  return false
+}
+
+/** Only the fields the source sets are checked (the normaliser leaves unset fields out). */
 function sourceMatches(s: AuthzSource, c: ConnectionAttrs, r: RequestAttrs, mode: MatchMode): boolean {
   const peer = c.peer
-  const ipMatch = (p: string, v: string) => matchIpBlock(p, v)
-  if (!pos(s.principals, peer?.principal) || !neg(s.notPrincipals, peer?.principal)) return false
-  if (!pos(s.namespaces, peer?.namespace, matchNamespace) || !neg(s.notNamespaces, peer?.namespace, matchNamespace)) return false
-  if (s.serviceAccounts !== undefined && !(peer !== undefined && s.serviceAccounts.some((p) => serviceAccountMatches(p, peer, r.policyNamespace)))) return false
-  if (s.notServiceAccounts !== undefined && peer !== undefined && s.notServiceAccounts.some((p) => serviceAccountMatches(p, peer, r.policyNamespace))) return false
-  if (!pos(s.trustDomains, peer?.trustDomain) || !neg(s.notTrustDomains, peer?.trustDomain)) return false
-  if (!pos(s.ipBlocks, c.sourceIp, ipMatch) || !neg(s.notIpBlocks, c.sourceIp, ipMatch)) return false
-  if (!pos(s.remoteIpBlocks, c.remoteIp, ipMatch) || !neg(s.notRemoteIpBlocks, c.remoteIp, ipMatch)) return false
-  if (mode === 'tcp') return true // requestPrincipals are HTTP-only: removed on TCP ports (M31)
-  return requestPrincipalsField(s.requestPrincipals, r, false) && requestPrincipalsField(s.notRequestPrincipals, r, true)
+  for (const key in s) {
+    const list = s[key as keyof AuthzSource]
+    if (list === undefined) continue
+    switch (key) {
+      case 'principals':
+        if (!anyOf(list, peer?.principal, GENERAL)) return false
+        break
+      case 'notPrincipals':
+        if (anyOf(list, peer?.principal, GENERAL)) return false
+        break
+      case 'namespaces':
+        if (!anyOf(list, peer?.namespace, NAMESPACE)) return false
+        break
+      case 'notNamespaces':
+        if (anyOf(list, peer?.namespace, NAMESPACE)) return false
+        break
+      case 'serviceAccounts':
+        if (peer === undefined || !serviceAccountIn(list, peer, r.policyNamespace)) return false
+        break
+      case 'notServiceAccounts':
+        if (peer !== undefined && serviceAccountIn(list, peer, r.policyNamespace)) return false
+        break
+      case 'trustDomains':
+        if (!anyOf(list, peer?.trustDomain, GENERAL)) return false
+        break
+      case 'notTrustDomains':
+        if (anyOf(list, peer?.trustDomain, GENERAL)) return false
+        break
+      case 'ipBlocks':
+        if (!anyOf(list, c.sourceIp, IP)) return false
+        break
+      case 'notIpBlocks':
+        if (anyOf(list, c.sourceIp, IP)) return false
+        break
+      case 'remoteIpBlocks':
+        if (!anyOf(list, c.remoteIp, IP)) return false
+        break
+      case 'notRemoteIpBlocks':
+        if (anyOf(list, c.remoteIp, IP)) return false
+        break
+      case 'requestPrincipals':
+        // HTTP-only: removed on TCP ports (M31).
+        if (mode === 'http' && !requestPrincipalsField(list, r, false)) return false
+        break
+      case 'notRequestPrincipals':
+        if (mode === 'http' && !requestPrincipalsField(list, r, true)) return false
+        break
+    }
+  }
+  return true
 }
 
 export function operationMatches(o: AuthzOperation, r: RequestAttrs, mode: MatchMode): boolean {
@@ -162,11 +248,9 @@ export function operationMatches(o: AuthzOperation, r: RequestAttrs, mode: Match
   if (o.notPorts !== undefined && o.notPorts.includes(port)) return false
   if (mode === 'tcp') return true // hosts, methods, paths are HTTP-only (M31)
   const host = r.host.toLowerCase()
-  const hostMatch = (p: string, v: string) => matchValue(p.toLowerCase(), v)
-  if (!pos(o.hosts, host, hostMatch) || !neg(o.notHosts, host, hostMatch)) return false
+  if (!pos(o.hosts, host, HOST) || !neg(o.notHosts, host, HOST)) return false
   if (!pos(o.methods, r.method) || !neg(o.notMethods, r.method)) return false
-  const pathMatch = (p: string, v: string) => matchPath(p, v, r.pathTemplates)
-  return pos(o.paths, r.path, pathMatch) && neg(o.notPaths, r.path, pathMatch)
+  return pos(o.paths, r.path, PATH, r.pathTemplates) && neg(o.notPaths, r.path, PATH, r.pathTemplates)
 }
 
 /** Keys whose value depends on the connection (differs between clients of one column). */
@@ -217,7 +301,7 @@ export function conditionValues(key: string, c: ConnectionAttrs, r: RequestAttrs
     case 'source.trustDomain':
       return one(c.peer?.trustDomain)
     case 'connection.sni':
-      return one(c.sni)
+      return one(c.peer ? r.sni : undefined)
     case 'destination.port':
       return [String(r.port)]
     case 'request.auth.principal':
@@ -239,11 +323,16 @@ function conditionValueMatches(key: string, pattern: string, value: string): boo
   return matchValue(pattern, value)
 }
 
+function conditionHit(key: string, patterns: readonly string[], values: readonly string[] | undefined): boolean {
+  if (values === undefined) return false
+  for (const p of patterns) for (const v of values) if (conditionValueMatches(key, p, v)) return true
+  return false
+}
+
 export function conditionMatches(w: AuthzCondition, c: ConnectionAttrs, r: RequestAttrs): boolean {
   const values = conditionValues(w.key, c, r)
-  const hit = (patterns: readonly string[]) => values !== undefined && patterns.some((p) => values.some((v) => conditionValueMatches(w.key, p, v)))
-  if (w.values !== undefined && !hit(w.values)) return false
-  return w.notValues === undefined || !hit(w.notValues)
+  if (w.values !== undefined && !conditionHit(w.key, w.values, values)) return false
+  return w.notValues === undefined || !conditionHit(w.key, w.notValues, values)
 }
 
 /** M24: a rule matches iff (no from or any source) and (no to or any operation) and every condition. */

@@ -39,7 +39,28 @@ export interface ColumnFacts extends Target {
   modern?: ModernColumnFacts
 }
 
+/** Modern profiles: the 1.x server side (R5-R7, R14-R16) is not computed; modern/column.ts decides. */
+const MODERN_PLACEHOLDER_CHOICE: PolicyChoice = { policy: undefined, level: 'none', reason: 'modern profile: see the PeerAuthentication steps (M1-M4)', conflicts: [] }
+
+function modernColumn(ctx: EvaluationContext, target: Target): ColumnFacts {
+  const modern = modernColumnFacts(ctx, ctx.modern!, target.service, target.port)
+  return {
+    ...target,
+    choice: MODERN_PLACEHOLDER_CHOICE,
+    server: { mode: modern.mode, allowTls: false, authnFilter: false, sidecar: modern.sidecar, listening: modern.listening, reason: modern.modeReason },
+    httpVerdicts: [0, 0],
+    seedStrictJwt401: false,
+    appTls: target.service.externalTls,
+    globalRule: undefined,
+    fallbackRule: firstStageHit(ctx, '', target.service.namespace, target.service.fqdn),
+    rootRule: firstStageHit(ctx, target.service.namespace, target.service.namespace, target.service.fqdn, 1),
+    memo: modern.memo,
+    modern,
+  }
+}
+
 export function columnFacts(ctx: EvaluationContext, target: Target): ColumnFacts {
+  if (ctx.modern) return modernColumn(ctx, target)
   const { mesh, options } = ctx
   const choice = selectPolicy(mesh, target.service, target.port)
   const server = describeServerSide(target.service, target.port, choice.policy, options.profile)
@@ -62,7 +83,6 @@ export function columnFacts(ctx: EvaluationContext, target: Target): ColumnFacts
     fallbackRule: fromOtherNamespace,
     rootRule: fromSameNamespace,
     memo: new Int16Array(8).fill(-1),
-    ...(ctx.modern ? { modern: modernColumnFacts(ctx, ctx.modern, target.service, target.port) } : {}),
   }
 }
 

@@ -128,6 +128,8 @@ function finish(
 function explainModernWorkloadCell(ctx: EvaluationContext, client: Workload, column: ColumnFacts, target: Target): CellExplanation {
   const m = column.modern!
   const rule = client.sidecar ? ruleForClient(ctx, column, client.namespace) : undefined
+  // M8 uses the 1.1 lookup order; its stage names where the rule was found.
+  const stage = client.sidecar ? selectDestinationRule(ctx.mesh, client.namespace, column.service, ctx.options.profile).stage : 'none'
   const steps: ExplanationStep[] = [{ rule: 'M6', text: `client ${clientLabel(client)}: ${client.sidecarReason}` }]
   const trace = explainModernCell(ctx, column, m, identityOf(client), rule)
   steps.push(...trace.steps)
@@ -143,7 +145,7 @@ function explainModernWorkloadCell(ctx: EvaluationContext, client: Workload, col
     policy: { ...(chosen ? { key: chosen.key } : {}), level, reason: m.modeReason },
     destinationRule: {
       ...(rule ? { key: rule.rule.key } : {}),
-      stage: rule ? 'client-namespace' : 'none',
+      stage,
       ...(trace.portTls?.portLevelIndex !== undefined ? { portLevelIndex: trace.portTls.portLevelIndex } : {}),
       ...(trace.portTls?.mode ? { tlsMode: trace.portTls.mode } : {}),
       reason: trace.portTls?.reason ?? 'the client has no sidecar: DestinationRules do not apply',

@@ -9,7 +9,8 @@ import { evaluateExternal, type ExternalOutcome } from '../ingress/externalVerdi
 import { cellVerdict, columnFacts, ruleForClient, transportFor, type ColumnFacts } from './columns'
 import type { EvaluationContext } from './context'
 import { clientLabel, targetLabel, type Target } from './targets'
-import { identityOf, modernCellVerdict } from '../modern/cell'
+import { identityOf, modernCellVerdict, rowIdentity } from '../modern/cell'
+import { ROOT_NAMESPACE } from '../mesh/model'
 
 export type GridRow = { kind: 'workload'; workload: Workload; label: string } | { kind: 'external'; label: string }
 
@@ -88,13 +89,108 @@ function fillRow(ctx: EvaluationContext, w: Workload, columns: readonly ColumnFa
   }
 }
 
-function fillModernRow(ctx: EvaluationContext, w: Workload, columns: readonly ColumnFacts[], out: Uint8Array, offset: number): void {
-  const id = identityOf(w)
-  for (let j = 0; j < columns.length; j++) {
-    const column = columns[j] as ColumnFacts
-    const rule = w.sidecar ? ruleForClient(ctx, column, w.namespace) : undefined
-    out[offset + j] = modernCellVerdict(ctx, column, column.modern!, id, rule)
+/** `*.suffix` keys of every column's host, longest first, so own-namespace lookups allocate nothing. */
+const suffixCache = new WeakMap<readonly ColumnFacts[], string[][]>()
+
+function suffixesOf(columns: readonly ColumnFacts[]): string[][] {
+  let list = suffixCache.get(columns)
+  if (!list) {
+    list = columns.map((c) => {
+      const out: string[] = []
+      const fqdn = c.service.fqdn
+      for (let dot = fqdn.indexOf('.'); dot >= 0; dot = fqdn.indexOf('.', dot + 1)) out.push(fqdn.slice(dot))
+      return out
+    })
+    suffixCache.set(columns, list)
   }
+  return list
+}
+
+function fillModernRow(ctx: EvaluationContext, w: Workload, columns: readonly ColumnFacts[], out: Uint8Array, offset: number): void {
+  fillModernCells(ctx, w, columns, out, offset, undefined)
+}
+
+/** The modern cells of one client row: all columns, or only `only`. */
+function fillModernCells(ctx: EvaluationContext, w: Workload, columns: readonly ColumnFacts[], out: Uint8Array, offset: number, only: readonly number[] | undefined): void {
+  const row = rowIdentity(identityOf(w))
+  // ruleForClient, hoisted: the client's own namespace index is looked up once per row.
+  const own = ctx.mesh.ruleIndex.byNamespace.get(w.namespace)
+  const root = w.namespace === ROOT_NAMESPACE
+  const suffixes = own && own.wildcard.size > 0 ? suffixesOf(columns) : undefined
+  const cell = (j: number) => {
+    const column = columns[j] as ColumnFacts
+    let rule = undefined
+    if (w.sidecar) {
+      if (root) rule = ruleForClient(ctx, column, w.namespace)
+      else {
+        if (own) {
+          rule = own.exact.get(column.service.fqdn)
+          if (!rule && suffixes) for (const suffix of suffixes[j] as string[]) if ((rule = own.wildcard.get(suffix))) break
+          rule ??= own.star
+        }
+        rule ??= w.namespace === column.service.namespace ? column.rootRule : column.fallbackRule
+      }
+    }
+    out[offset + j] = modernCellVerdict(ctx, column, column.modern!, row, rule)
+  }
+  if (only) for (let k = 0; k < only.length; k++) cell(only[k] as number)
+  else for (let j = 0; j < columns.length; j++) cell(j)
+}
+
+/**
+ * Modern profiles: a cell depends on the client only through its sidecar, its namespace (own
+ * DestinationRules, the service's namespace) and, where an AuthorizationPolicy rule reads it, its
+ * identity. So every sidecar-less row is one row, and a sidecar row is a shared row patched where
+ * the client can matter: identity-dependent columns, its own namespace's columns, and the columns its
+ * namespace's DestinationRules can reach.
+ */
+function fillModernGrid(ctx: EvaluationContext, clients: readonly Workload[], columns: readonly ColumnFacts[], cells: Uint8Array): void {
+  const width = columns.length
+  const dynamic: number[] = []
+  const byNamespace = new Map<string, number[]>()
+  columns.forEach((c, j) => {
+    if (c.modern!.authz.connectionDependent) dynamic.push(j)
+    const list = byNamespace.get(c.service.namespace)
+    if (list) list.push(j)
+    else byNamespace.set(c.service.namespace, [j])
+  })
+  let plainRow: number | undefined
+  let shared: Uint8Array | undefined
+  let index: ColumnIndex | undefined
+  clients.forEach((w, i) => {
+    const offset = i * width
+    if (!w.sidecar) {
+      // Without a sidecar the client sends plaintext and has no peer identity: all such rows are equal.
+      if (plainRow === undefined) {
+        fillModernRow(ctx, w, columns, cells, offset)
+        plainRow = i
+      } else cells.copyWithin(offset, plainRow * width, (plainRow + 1) * width)
+      return
+    }
+    if (w.namespace === ROOT_NAMESPACE) {
+      fillModernRow(ctx, w, columns, cells, offset)
+      return
+    }
+    if (!shared) {
+      // A sidecar client in a namespace of its own, with no DestinationRules: the base row.
+      shared = new Uint8Array(width)
+      fillModernRow(ctx, { ...w, namespace: '' }, columns, shared, 0)
+      index = indexColumns(columns)
+    }
+    cells.set(shared, offset)
+    // Columns to redo; a column listed twice is computed twice with the same result.
+    const touched: number[] = [...dynamic, ...(byNamespace.get(w.namespace) ?? [])]
+    const own = ctx.mesh.ruleIndex.byNamespace.get(w.namespace)
+    if (own) {
+      const ci = index as ColumnIndex
+      if (own.star) columns.forEach((_, j) => touched.push(j))
+      else {
+        for (const host of own.exact.keys()) touched.push(...(ci.byFqdn.get(host) ?? []))
+        for (const suffix of own.wildcard.keys()) touched.push(...(ci.bySuffix.get(suffix) ?? []))
+      }
+    }
+    fillModernCells(ctx, w, columns, cells, offset, touched)
+  })
 }
 
 export function computeGrid(ctx: EvaluationContext, clients: readonly Workload[], targets: readonly Target[], options: GridOptions = {}): Grid {
@@ -107,7 +203,8 @@ export function computeGrid(ctx: EvaluationContext, clients: readonly Workload[]
   const firstRowOfClass = new Map<string, number>()
   let sharedSidecarRow: Uint8Array | undefined
   let columnIndex: ColumnIndex | undefined
-  clients.forEach((w, i) => {
+  if (ctx.modern) fillModernGrid(ctx, clients, columns, cells)
+  else clients.forEach((w, i) => {
     const key = classOf(ctx, w)
     const first = firstRowOfClass.get(key)
     if (first !== undefined) {

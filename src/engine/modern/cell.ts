@@ -4,21 +4,41 @@
  * network RBAC (M31). `modernCellVerdict` is the grid's hot path (no strings); `explainModernCell`
  * reruns the same steps with words (M43).
  */
-import { customMatch, denyThenAllow, describeAuthzOutcome } from '../authz/decide'
+import { authzDenies, customMatch, denyThenAllow, describeAuthzOutcome } from '../authz/decide'
 import type { ConnectionAttrs, PeerIdentity } from '../authz/match'
 import { modernClientTransport, modernTlsForPort, transportOfModernTls } from '../automtls/clientTls'
 import { modernTransportOutcome } from '../decide/modernTransport'
-import { verdictId } from '../decide/verdicts'
+import { verdictById, verdictId } from '../decide/verdicts'
 import type { ResolvedRule, Workload } from '../mesh/model'
 import { describePeerMode } from '../peerauthn/peerMode'
 import { atLeast } from '../profile'
-import type { ClientTransport, HttpCode } from '../types'
+import type { ClientTransport } from '../types'
 import type { ColumnFacts } from '../evaluate/columns'
 import type { EvaluationContext } from '../evaluate/context'
 import type { ModernColumnFacts } from './column'
 
 const TRANSPORTS: readonly ClientTransport[] = ['PLAIN', 'IMTLS', 'TLS0', 'TLSX']
 const TRUST_DOMAIN = 'cluster.local'
+
+function transportIndex(t: ClientTransport): number {
+  return t === 'PLAIN' ? 0 : t === 'IMTLS' ? 1 : t === 'TLS0' ? 2 : 3
+}
+
+// Verdict ids of the hot path, looked up once.
+const V = {
+  notListeningSidecar: verdictId('503', 0, 'R24'),
+  notListeningPlain: verdictId('000', 7, 'R24'),
+  app: verdictId('200', 0, 'M12'),
+  tcpOk: verdictId('200', 0, 'M13'),
+  tcpDenied: verdictId('000', 52, 'M31'),
+  httpOk: verdictId('200', 0, 'M22'),
+  httpDenied: verdictId('403', 0, 'M22'),
+  jwt401: verdictId('401', 0, 'M17'),
+  jwt403: verdictId('403', 0, 'M17'),
+  custom401: verdictId('401', 0, 'M32'),
+  custom403: verdictId('403', 0, 'M32'),
+  alpha401: verdictId('401', 0, 'M39'),
+}
 
 export interface ClientIdentity {
   sidecar: boolean
@@ -29,8 +49,24 @@ export interface ClientIdentity {
   remoteIp?: string
 }
 
+/** A client's identity with its two possible connections (plaintext, mTLS peer), built once per row. */
+export interface RowIdentity {
+  id: ClientIdentity
+  plain: ConnectionAttrs
+  peer: ConnectionAttrs
+}
+
 export function identityOf(w: Workload): ClientIdentity {
   return { sidecar: w.sidecar, namespace: w.namespace, serviceAccount: w.serviceAccount }
+}
+
+function peerOf(id: ClientIdentity): PeerIdentity {
+  return { principal: `${TRUST_DOMAIN}/ns/${id.namespace}/sa/${id.serviceAccount}`, namespace: id.namespace, serviceAccount: id.serviceAccount, trustDomain: TRUST_DOMAIN }
+}
+
+export function rowIdentity(id: ClientIdentity): RowIdentity {
+  const remoteIp = id.remoteIp ?? id.sourceIp
+  return { id, plain: { peer: undefined, sourceIp: id.sourceIp, remoteIp }, peer: { peer: peerOf(id), sourceIp: id.sourceIp, remoteIp } }
 }
 
 /** M9-M11 without words: the transport a sidecar client uses for this column. */
@@ -51,59 +87,56 @@ export function fastModernTransport(ctx: EvaluationContext, column: ColumnFacts,
   return m.auto.transport
 }
 
-function peerOf(id: ClientIdentity): PeerIdentity {
-  return { principal: `${TRUST_DOMAIN}/ns/${id.namespace}/sa/${id.serviceAccount}`, namespace: id.namespace, serviceAccount: id.serviceAccount, trustDomain: TRUST_DOMAIN }
-}
-
-function connectionOf(column: ColumnFacts, id: ClientIdentity, peerCert: boolean): ConnectionAttrs {
-  return {
-    peer: peerCert ? peerOf(id) : undefined,
-    sourceIp: id.sourceIp,
-    remoteIp: id.remoteIp ?? id.sourceIp,
-    sni: peerCert ? `outbound_.${column.port.number}_._.${column.service.fqdn}` : undefined,
-  }
-}
-
-function customCode(ctx: EvaluationContext, provider: string | undefined): HttpCode | undefined {
+function customVerdict(ctx: EvaluationContext, provider: string | undefined): number | undefined {
   const answer = provider !== undefined ? ctx.options.extensionProviders?.[provider] : undefined
-  if (!answer) return '403'
+  if (!answer || answer.kind === 'unreachable') return V.custom403
   if (answer.kind === 'allow') return undefined
-  if (answer.kind === 'unreachable') return '403'
-  return answer.code === '401' ? '401' : '403'
+  return answer.code === '401' ? V.custom401 : V.custom403
 }
 
 /** Steps 6-7 for a request that passed the transport: the verdict id. */
 function serverPhase(ctx: EvaluationContext, column: ColumnFacts, m: ModernColumnFacts, conn: ConnectionAttrs): number {
-  if (m.mode === 'NOSC' || m.mode === 'EXTTLS') return verdictId('200', 0, 'M12')
-  if (column.port.protocol === 'TCP') {
-    const outcome = denyThenAllow(m.authz, conn)
-    return outcome.kind === 'denied' || outcome.kind === 'not-allowed' ? verdictId('000', 52, 'M31') : verdictId('200', 0, 'M13')
-  }
+  if (m.mode === 'NOSC' || m.mode === 'EXTTLS') return V.app
+  if (column.port.protocol === 'TCP') return authzDenies(m.authz, conn) ? V.tcpDenied : V.tcpOk
   const custom = customMatch(m.authz, conn)
   if (custom) {
-    const code = customCode(ctx, custom.policy.provider)
-    if (code) return verdictId(code as '401' | '403', 0, 'M32')
+    const code = customVerdict(ctx, custom.policy.provider)
+    if (code !== undefined) return code
   }
-  if (m.jwt.kind === 'invalid') return verdictId(m.jwt.code, 0, 'M17')
-  if (m.alphaOrigin && !m.alphaOrigin.pass) return verdictId('401', 0, 'M39')
-  const outcome = denyThenAllow(m.authz, conn)
-  return outcome.kind === 'denied' || outcome.kind === 'not-allowed' ? verdictId('403', 0, 'M22') : verdictId('200', 0, 'M22')
+  if (m.jwt.kind === 'invalid') return m.jwt.code === '401' ? V.jwt401 : V.jwt403
+  if (m.alphaOrigin && !m.alphaOrigin.pass) return V.alpha401
+  return authzDenies(m.authz, conn) ? V.httpDenied : V.httpOk
 }
 
-/** The grid's per-cell decision for a modern profile. */
-export function modernCellVerdict(ctx: EvaluationContext, column: ColumnFacts, m: ModernColumnFacts, id: ClientIdentity, rule: ResolvedRule | undefined): number {
-  if (!m.listening) return id.sidecar ? verdictId('503', 0, 'R24') : verdictId('000', 7, 'R24')
-  const transport: ClientTransport = id.sidecar ? fastModernTransport(ctx, column, m, rule) : column.appTls ? 'TLS0' : 'PLAIN'
-  const slot = (id.sidecar ? 4 : 0) + TRANSPORTS.indexOf(transport)
-  const memoOk = !m.authz.connectionDependent
-  if (memoOk) {
-    const known = m.memo[slot] as number
-    if (known >= 0) return known
+/** The grid's per-cell decision for a modern profile: memoised per column wherever the client cannot matter. */
+export function modernCellVerdict(ctx: EvaluationContext, column: ColumnFacts, m: ModernColumnFacts, row: RowIdentity, rule: ResolvedRule | undefined): number {
+  const sidecar = row.id.sidecar
+  if (!m.listening) return sidecar ? V.notListeningSidecar : V.notListeningPlain
+  let t: number
+  if (!sidecar) t = column.appTls ? 2 : 0
+  else if (m.transportCache.rule === rule && m.transportCache.transport >= 0) t = m.transportCache.transport
+  else {
+    t = transportIndex(fastModernTransport(ctx, column, m, rule))
+    m.transportCache.rule = rule
+    m.transportCache.transport = t
   }
-  const result = modernTransportOutcome(id.sidecar, transport, m.mode, column.port.protocol)
-  const verdict = result.kind === 'verdict' ? result.verdict : serverPhase(ctx, column, m, connectionOf(column, id, result.peerCert))
-  if (memoOk) m.memo[slot] = verdict
-  return verdict
+  const slot = (sidecar ? 4 : 0) + t
+  let outcome = m.memo[slot] as number
+  if (outcome === -1) {
+    const result = modernTransportOutcome(sidecar, TRANSPORTS[t] as ClientTransport, m.mode, column.port.protocol)
+    outcome = result.kind === 'verdict' ? result.verdict : result.peerCert ? -3 : -2
+    m.memo[slot] = outcome
+  }
+  if (outcome >= 0) return outcome
+  const peer = outcome === -3
+  if (m.authz.connectionDependent) return serverPhase(ctx, column, m, peer ? row.peer : row.plain)
+  const k = peer ? 1 : 0
+  let v = m.phaseMemo[k] as number
+  if (v < 0) {
+    v = serverPhase(ctx, column, m, peer ? row.peer : row.plain)
+    m.phaseMemo[k] = v
+  }
+  return v
 }
 
 export interface ModernCellTrace {
@@ -127,7 +160,8 @@ export function explainModernCell(ctx: EvaluationContext, column: ColumnFacts, m
   if (id.sidecar && rule === undefined) steps.push({ rule: 'M8', text: `no DestinationRule visible from namespace ${id.namespace} matches ${column.service.fqdn} (client namespace, then the service's exported rules, then the root namespace)` })
   else if (id.sidecar && rule) steps.push({ rule: 'M8', text: `DestinationRule ${rule.rule.namespace}/${rule.rule.name} (host ${rule.host}) is the one the client's sidecar uses for ${column.service.fqdn}` })
   steps.push({ rule: decision.rule, text: decision.reason })
-  const verdict = modernCellVerdict(ctx, column, m, id, rule)
+  const row = rowIdentity(id)
+  const verdict = modernCellVerdict(ctx, column, m, row, rule)
   if (!m.listening) {
     steps.push({ rule: 'R24', text: `no pod behind ${column.service.name}.${column.service.namespace} declares container port ${column.port.targetPort}` })
     return { verdict, transport: decision.transport, steps, portTls }
@@ -135,7 +169,7 @@ export function explainModernCell(ctx: EvaluationContext, column: ColumnFacts, m
   const result = modernTransportOutcome(id.sidecar, decision.transport, m.mode, column.port.protocol)
   steps.push({ rule: column.port.protocol === 'TCP' ? 'M13' : 'M12', text: result.text })
   if (result.kind === 'http') {
-    const conn = connectionOf(column, id, result.peerCert)
+    const conn = result.peerCert ? row.peer : row.plain
     if (result.peerCert) steps.push({ rule: 'M33', text: `peer identity ${conn.peer?.principal} (namespace ${id.namespace}, service account ${id.serviceAccount})` })
     else steps.push({ rule: 'M33', text: 'no mTLS: the request carries no peer principal and no source namespace' })
     if (m.mode === 'NOSC' || m.mode === 'EXTTLS') steps.push({ rule: 'M6', text: 'the application answers: nothing is enforced without a sidecar' })
@@ -146,11 +180,11 @@ export function explainModernCell(ctx: EvaluationContext, column: ColumnFacts, m
     } else {
       const custom = customMatch(m.authz, conn)
       if (custom) {
-        const code = customCode(ctx, custom.policy.provider)
+        const code = customVerdict(ctx, custom.policy.provider)
         const declared = custom.policy.provider !== undefined && ctx.options.extensionProviders?.[custom.policy.provider] !== undefined
-        steps.push({ rule: 'M32', text: `AuthorizationPolicy ${custom.policy.namespace}/${custom.policy.name} (CUSTOM) rules[${custom.index}] sends the request to provider ${custom.policy.provider ?? '(none)'}${declared ? '' : ', which mesh config does not declare: 403'}${code ? `: ${code}` : ': it allows, evaluation continues'}` })
+        steps.push({ rule: 'M32', text: `AuthorizationPolicy ${custom.policy.namespace}/${custom.policy.name} (CUSTOM) rules[${custom.index}] sends the request to provider ${custom.policy.provider ?? '(none)'}${declared ? '' : ', which mesh config does not declare: 403'}${code !== undefined ? `: ${verdictById(code)?.code}` : ': it allows, evaluation continues'}` })
       }
-      if (!custom || !customCode(ctx, custom.policy.provider)) {
+      if (!custom || customVerdict(ctx, custom.policy.provider) === undefined) {
         steps.push({ rule: m.jwt.kind === 'invalid' ? 'M17' : 'M15', text: m.jwt.text })
         if (m.alphaOrigin) steps.push({ rule: 'M39', text: `Istio 1.5: no RequestAuthentication applies, so the v1alpha1 origins of ${m.alphaOrigin.policy} keep their 1.1 semantics: ${m.alphaOrigin.reason}${m.alphaOrigin.pass ? '' : ': 401 "Origin authentication failed."'}` })
         if (m.jwt.kind !== 'invalid' && (!m.alphaOrigin || m.alphaOrigin.pass)) {

@@ -33,8 +33,12 @@ export interface ModernColumnFacts {
   auto: AutoMtls
   jwt: JwtVerdict
   authz: ColumnAuthz
-  /** Verdict ids by slot (sidecar * 4 + transport) when no rule reads the client's identity; -1 = not yet. */
+  /** Transport outcome by slot (sidecar * 4 + transport): a verdict id, -2 HTTP phase without peer, -3 with peer; -1 = not yet. */
   memo: Int16Array
+  /** HTTP-phase verdict [without peer, with peer] when no rule reads the client's identity; -1 = not yet. */
+  phaseMemo: Int16Array
+  /** One-entry cache of the sidecar transport for a DestinationRule (most clients share the fallback rule). */
+  transportCache: { rule: unknown; transport: number }
 }
 
 /** M4: a numeric targetPort, or the container port a named one resolves to, or the Service port. */
@@ -78,9 +82,12 @@ export function requestAttrsFor(ctx: EvaluationContext, service: Service, port: 
     splitRequestPrincipal: atLeast(profile, '1.21'),
     pathTemplates: atLeast(profile, '1.22'),
     policyNamespace: service.namespace,
-    spaceDelimited: new Set(['scope', 'permission']),
+    spaceDelimited: SPACE_DELIMITED,
+    sni: `outbound_.${port.number}_._.${service.fqdn}`,
   }
 }
+
+const SPACE_DELIMITED: ReadonlySet<string> = new Set(['scope', 'permission'])
 
 const NO_JWT: JwtVerdict = { kind: 'none', text: 'no RequestAuthentication applies (M15)' }
 
@@ -136,5 +143,10 @@ export function modernColumnFacts(ctx: EvaluationContext, modern: ModernEvaluati
     const token = ctx.tokens.get(alpha.policy.key)
     if (token) alphaOrigin = { pass: token.originPass, reason: token.originReason, policy: `${alpha.policy.kind} ${alpha.policy.namespace}/${alpha.policy.name}` }
   }
-  return { workload, targetPort, mode, sidecar, listening, peer, alphaMtls, alphaOrigin, modeReason, auto, jwt, authz, memo: new Int16Array(8).fill(-1) }
+  return {
+    workload, targetPort, mode, sidecar, listening, peer, alphaMtls, alphaOrigin, modeReason, auto, jwt, authz,
+    memo: new Int16Array(8).fill(-1),
+    phaseMemo: new Int16Array(2).fill(-1),
+    transportCache: { rule: null, transport: -1 },
+  }
 }

@@ -12,7 +12,7 @@ import { verdictById, verdictId } from '../decide/verdicts'
 import { INGRESS_PORT, ingressGatewayWorkload, routeIngress, type IngressRoute } from '../ingress/routeIngress'
 import { CLUSTER_DOMAIN } from '../mesh/model'
 import type { JwtVerdict } from '../requestauthn/validateToken'
-import { explainModernCell, modernCellVerdict, type ClientIdentity } from './cell'
+import { explainModernCell, modernCellVerdict, rowIdentity, type ClientIdentity } from './cell'
 import { modernColumnFacts, requestAttrsFor, workloadPort } from './column'
 
 export interface ModernExternalOutcome {
@@ -48,7 +48,7 @@ export function evaluateModernExternal(ctx: EvaluationContext, columnOf?: (fqdn:
   const gatewayService = ctx.mesh.serviceByFqdn.get(`istio-ingressgateway.${modern.settings.rootNamespace}.${CLUSTER_DOMAIN}`)
   const gatewayPort = gatewayService?.ports.find((p) => p.number === INGRESS_PORT)
   let gatewayJwt: JwtVerdict = { kind: 'none', text: 'no RequestAuthentication applies to the ingress gateway (M15)' }
-  const connection = { peer: undefined, sourceIp: ctx.request.sourceIp, remoteIp: remoteAddress(ctx), sni: undefined }
+  const connection = { peer: undefined, sourceIp: ctx.request.sourceIp, remoteIp: remoteAddress(ctx) }
   if (gateway && gatewayService && gatewayPort) {
     gatewayJwt = modern.jwtByWorkload.get(gateway.key) ?? gatewayJwt
     steps.push({ rule: gatewayJwt.kind === 'invalid' ? 'M17' : 'M15', text: `at the gateway: ${gatewayJwt.text}` })
@@ -75,7 +75,7 @@ export function evaluateModernExternal(ctx: EvaluationContext, columnOf?: (fqdn:
   const rule = ruleForClient(ctx, column, id.namespace)
   steps.push({ rule: 'M34', text: `the gateway forwards to ${route.target.service.name}.${route.target.service.namespace}:${route.target.port.number} as a sidecar client in ${id.namespace} (identity cluster.local/ns/${id.namespace}/sa/${id.serviceAccount})` })
   for (const s of explainModernCell(ctx, column, column.modern!, id, rule).steps) steps.push(s)
-  const verdict = modernCellVerdict(ctx, column, column.modern!, id, rule)
+  const verdict = modernCellVerdict(ctx, column, column.modern!, rowIdentity(id), rule)
   const v = verdictById(verdict)
   if (v?.code === '000' || (v?.code === '503' && v.rule === 'M12')) {
     steps.push({ rule: 'M34', text: 'the gateway turns the failed upstream connection into 503 for the external client' })
