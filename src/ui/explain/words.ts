@@ -3,6 +3,7 @@
  * decides, this file names what it decided.
  */
 import type { ClientTransport, ResourceKey, ServerMode } from '../../engine'
+import { MODERN_RULE_TITLES } from '../modern/ruleTitles'
 
 /** One-line titles of the rules of istio-semantics.md section 12 that appear in explanations. */
 export const RULE_TITLES: Readonly<Record<string, string>> = {
@@ -27,7 +28,7 @@ export const RULE_TITLES: Readonly<Record<string, string>> = {
 }
 
 export function ruleTitle(rule: string): string {
-  return RULE_TITLES[rule] ?? 'Rule'
+  return RULE_TITLES[rule] ?? MODERN_RULE_TITLES[rule] ?? 'Rule'
 }
 
 export const TRANSPORT_WORDS: Readonly<Record<ClientTransport, string>> = {

@@ -45,7 +45,7 @@ export const LEGEND: readonly { tone: VerdictTone; symbol: string; code: string;
   { tone: 'denied', symbol: '⚠', code: '401', short: 'Unauthorized', meaning: 'Unauthorized: peer or origin authentication failed' },
   { tone: 'forbidden', symbol: '⊖', code: '403', short: 'Forbidden', meaning: 'Forbidden (Istio 1.5+): an AuthorizationPolicy denied the request, or the token\'s audience is not allowed' },
   { tone: 'unavailable', symbol: '✕', code: '503', short: 'Unavailable', meaning: 'Service unavailable: the client sidecar could not connect upstream' },
-  { tone: 'reset', symbol: '⌀', code: '000', short: 'No response (exit)', meaning: 'No HTTP response; curl exit code in brackets: 56 reset, 35 TLS handshake, 7 refused' },
+  { tone: 'reset', symbol: '⌀', code: '000', short: 'No response (exit)', meaning: 'No HTTP response; curl exit code in brackets: 56 reset, 52 closed without reply (TCP ports, 1.5+), 35 TLS handshake, 7 refused' },
   { tone: 'notfound', symbol: '?', code: '404', short: 'No route', meaning: 'Not found: the ingress gateway has no route for the request' },
 ]
 

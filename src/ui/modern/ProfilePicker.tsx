@@ -16,9 +16,9 @@ export function ProfileSelect({ value, onChange, label = 'Istio version', id }: 
     <select id={id} className="profile-select" aria-label={label} value={value} onChange={(e) => onChange(e.target.value as IstioProfile)}>
       <optgroup label="Where the rules change">
         {BREAKPOINTS.map((p) => (
-          <option key={p} value={p}>
+          // The closed select shows the version only; what changes there is the option's tooltip.
+          <option key={p} value={p} title={BREAKPOINT_NOTES[p]}>
             {p}
-            {BREAKPOINT_NOTES[p] ? ` — ${BREAKPOINT_NOTES[p]}` : ''}
           </option>
         ))}
       </optgroup>

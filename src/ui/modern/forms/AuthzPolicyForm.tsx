@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { IstioProfile, KubeObject } from '../../../engine'
 import { useDesignerStore } from '../../../store'
@@ -58,21 +58,29 @@ function suggestionsFor(field: string, s: Suggestions): string[] {
 
 /** The set fields of one source/operation, each a list with completion, plus "add field" for the others. */
 function FieldSet<F extends string>({ title, fields, values, suggestions, onChange }: { title: string; fields: readonly F[]; values: Partial<Record<F, string[]>>; suggestions: Suggestions; onChange(next: Partial<Record<F, string[]>>): void }) {
-  const shown = fields.filter((f) => values[f] !== undefined)
-  const free = fields.filter((f) => values[f] === undefined)
+  // A field just added has no value yet, and an empty list is not written: keep it on screen until typed in.
+  const [added, setAdded] = useState<F[]>([])
+  const shown = fields.filter((f) => values[f] !== undefined || added.includes(f))
+  const free = fields.filter((f) => !shown.includes(f))
   return (
     <div className="authz-fieldset" role="group" aria-label={title}>
       <div className="authz-fieldset__title">{title}</div>
       {shown.map((f) => (
         <div className="authz-row" key={f}>
           <ListField inline label={f} values={values[f] ?? []} suggestions={suggestionsFor(f, suggestions)} onCommit={(v) => onChange({ ...values, [f]: v })} />
-          <SmallButton label={`Remove ${f}`} onClick={() => onChange(Object.fromEntries(Object.entries(values).filter(([k]) => k !== f)) as Partial<Record<F, string[]>>)}>
+          <SmallButton
+            label={`Remove ${f}`}
+            onClick={() => {
+              setAdded(added.filter((a) => a !== f))
+              onChange(Object.fromEntries(Object.entries(values).filter(([k]) => k !== f)) as Partial<Record<F, string[]>>)
+            }}
+          >
             ×
           </SmallButton>
         </div>
       ))}
       {free.length > 0 && (
-        <select className="field__input authz-add" aria-label={`Add a field to ${title}`} value="" onChange={(e) => e.currentTarget.value && onChange({ ...values, [e.currentTarget.value]: [] })}>
+        <select className="field__input authz-add" aria-label={`Add a field to ${title}`} value="" onChange={(e) => e.currentTarget.value && setAdded([...added, e.currentTarget.value as F])}>
           <option value="">+ add field…</option>
           {free.map((f) => (
             <option key={f} value={f}>
