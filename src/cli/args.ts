@@ -101,7 +101,7 @@ export function parseGridArgs(argv: readonly string[]): GridArgs {
       case '--istio': {
         const v = value()
         const profile = parseIstioProfile(v)
-        if (!profile) throw new UsageError(`--istio wants one of ${describeProfiles()}, got "${v}"`)
+        if (!profile) throw new UsageError(`--istio wants 1.0 or 1.1, or a modern release 1.5 ... 1.30 (any minor; profiles ${describeProfiles()}), got "${v}"`)
         args.profile = profile
         break
       }
