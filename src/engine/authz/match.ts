@@ -314,12 +314,24 @@ export function conditionMatches(w: AuthzCondition, c: ConnectionAttrs, r: Reque
   return w.notValues === undefined || !conditionHit(w.key, w.notValues, values)
 }
 
-/** M24: a rule matches iff (no from or any source) and (no to or any operation) and every condition. */
+/** M24: a rule matches iff (no from or any source) and (no to or any operation) and every condition. Loops, not closures: per-cell hot path. */
 export function ruleMatches(rule: AuthzRule, c: ConnectionAttrs, r: RequestAttrs, mode: MatchMode): boolean {
-  if (rule.from !== undefined && !rule.from.some((s) => sourceMatches(s, c, r, mode))) return false
-  if (rule.to !== undefined && !rule.to.some((o) => operationMatches(o, r, mode))) return false
-  if (rule.when !== undefined) {
-    for (const w of rule.when) {
+  const from = rule.from
+  if (from !== undefined) {
+    let any = false
+    for (let i = 0; i < from.length && !any; i++) any = sourceMatches(from[i] as AuthzSource, c, r, mode)
+    if (!any) return false
+  }
+  const to = rule.to
+  if (to !== undefined) {
+    let any = false
+    for (let i = 0; i < to.length && !any; i++) any = operationMatches(to[i] as AuthzOperation, r, mode)
+    if (!any) return false
+  }
+  const when = rule.when
+  if (when !== undefined) {
+    for (let i = 0; i < when.length; i++) {
+      const w = when[i] as AuthzCondition
       if (mode === 'tcp' && isHttpOnlyKey(w.key)) continue
       if (!conditionMatches(w, c, r)) return false
     }
