@@ -33,7 +33,8 @@ async function paste(page: Page, text: string) {
 }
 
 test.describe('Grid view', () => {
-  test.describe.configure({ timeout: 120_000 })
+  // Whole journeys with Monaco, reloads and a share link: generous on a busy shared 2-core machine.
+  test.describe.configure({ timeout: 240_000 })
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
 
   test('opens on the task view, shows every workload and port on demand, and keeps it in links and reloads', async ({ page }) => {
