@@ -34,8 +34,7 @@ describe('A saved design that cannot be opened', () => {
     // Edits are saved again, beside the set-aside entry.
     store.getState().upsertResource(POLICY, 'inspector')
     persistence(store).autosave.flush()
-    await new Promise((r) => setTimeout(r, 30))
-    expect(storage.data.get(STORAGE_KEY)).toContain('"Policy"')
+    await vi.waitFor(() => expect(storage.data.get(STORAGE_KEY)).toContain('"Policy"'))
     expect(JSON.parse(storage.data.get(SET_ASIDE_KEY)!).text).toBe(corrupt)
     await store.getState().settled()
   })
@@ -95,7 +94,7 @@ describe('Saving', () => {
     const store = testStore({ storage, elkLayout: false, autosaveDelayMs: 10 })
     store.getState().upsertResource(POLICY, 'inspector')
     persistence(store).autosave.flush()
-    await new Promise((r) => setTimeout(r, 30))
+    await vi.waitFor(() => expect(saveStatus.getState().problems[0]).toMatchObject({ kind: 'not-saved' }))
     expect(saveStatus.getState().problems[0]).toMatchObject({ kind: 'not-saved', reason: expect.stringContaining('storage for this page is full') })
     storage.setItem = setItem
     await persistence(store).autosave.saveNow()

@@ -12,6 +12,7 @@
  */
 import { checkDesign, checkRequest, isPlainRecord, storableResources, type Design } from './design'
 import { addProblem, clearProblem, saveStatus } from './saveStatus'
+import { readTokenSettings } from './tokens/savedSettings'
 import type { DesignerState, RequestSettings } from './types'
 
 export const STORAGE_KEY = 'mesh-auth-designer:v1'
@@ -19,6 +20,8 @@ export const STORAGE_KEY = 'mesh-auth-designer:v1'
 export const SET_ASIDE_KEY = 'mesh-auth-designer:v1:set-aside'
 /** Set while the page opens a saved design, cleared when its first grid is done. */
 export const OPENING_KEY = 'mesh-auth-designer:v1:opening'
+/** Tokens the user keeps only for this tab, in sessionStorage: `[SavedToken...]`. */
+export const TAB_TOKENS_KEY = 'mesh-auth-designer:v1:tab-tokens'
 /** The IndexedDB key of a design too large for localStorage. */
 export const BIG_KEY = 'design'
 /**
@@ -181,8 +184,54 @@ export function discardSetAside(storage: StorageLike | undefined): void {
   clearProblem('set-aside')
 }
 
+/** The request as localStorage may keep it: tokens kept only for this tab stay out. */
+function storableRequest(request: RequestSettings): RequestSettings {
+  if (!request.tokens?.some((t) => t.tabOnly)) return request
+  const tokens = request.tokens.filter((t) => !t.tabOnly)
+  const kept: RequestSettings = { ...request, tokens }
+  if (request.tokenId !== undefined && !tokens.some((t) => t.id === request.tokenId) && request.tokens.some((t) => t.id === request.tokenId)) delete kept.tokenId
+  return kept
+}
+
 export function envelopeText(state: Saved): string {
-  return JSON.stringify({ v: 1, savedAt: new Date().toISOString(), resources: storableResources(state.resources), layout: state.layout, options: state.options, request: state.request, ...(state.intent ? { intent: state.intent } : {}), ...(state.view ? { view: state.view } : {}) })
+  return JSON.stringify({ v: 1, savedAt: new Date().toISOString(), resources: storableResources(state.resources), layout: state.layout, options: state.options, request: storableRequest(state.request), ...(state.intent ? { intent: state.intent } : {}), ...(state.view ? { view: state.view } : {}) })
+}
+
+/** sessionStorage when the page may use it. */
+export function tabStorage(): StorageLike | undefined {
+  try {
+    return typeof sessionStorage === 'undefined' ? undefined : sessionStorage
+  } catch {
+    return undefined
+  }
+}
+
+/** Writes this tab's tab-only tokens (and the one in use, if it is one) to `tab`. */
+export function saveTabTokens(tab: StorageLike | undefined, request: RequestSettings): void {
+  if (!tab) return
+  const tokens = (request.tokens ?? []).filter((t) => t.tabOnly)
+  try {
+    if (tokens.length === 0) removeKey(tab, TAB_TOKENS_KEY)
+    else tab.setItem(TAB_TOKENS_KEY, JSON.stringify({ tokens, tokenId: tokens.some((t) => t.id === request.tokenId) ? request.tokenId : undefined }))
+  } catch {
+    // sessionStorage full or off: these tokens then live in memory only, which is what "this tab" asks.
+  }
+}
+
+/** Adds this tab's tab-only tokens back to a request read from localStorage. */
+export function withTabTokens(tab: StorageLike | undefined, request: RequestSettings): RequestSettings {
+  const raw = tab && safeGet(tab, TAB_TOKENS_KEY)
+  if (!raw) return request
+  try {
+    const value: unknown = JSON.parse(raw)
+    if (!isPlainRecord(value)) return request
+    const read = readTokenSettings({ tokens: value.tokens, tokenId: value.tokenId })
+    const known = new Set((request.tokens ?? []).map((t) => t.id))
+    const tokens = [...(request.tokens ?? []), ...(read.tokens ?? []).filter((t) => !known.has(t.id)).map((t) => ({ ...t, tabOnly: true }))]
+    return { ...request, tokens, ...(read.tokenId !== undefined && request.tokenId === undefined ? { tokenId: read.tokenId } : {}) }
+  } catch {
+    return request
+  }
 }
 
 function reasonOf(error: unknown): string {
@@ -198,6 +247,8 @@ interface Subscribable {
 
 export interface AutosaveOptions {
   big?: BigStorage | undefined
+  /** Where tokens kept only for this tab go (sessionStorage in the page). */
+  tab?: StorageLike | undefined
   /** Start without saving (an entry is still being read, or could not be moved aside). */
   paused?: boolean
   /** Called when another tab saved the design (tests call `noticeOtherTab` themselves). */
@@ -246,6 +297,7 @@ export function startAutosave(store: Subscribable, storage: StorageLike, delayMs
   }
 
   const save = (): Promise<void> => {
+    saveTabTokens(options.tab, store.getState().request)
     const text = envelopeText(store.getState())
     const mine = ++sequence
     const localProblem = text.length <= LOCAL_LIMIT ? writeLocal(text) : `it is ${Math.round(text.length / 1000)} kB, more than localStorage takes`

@@ -9,7 +9,7 @@ import { temporal, type TemporalState } from 'zundo'
 import { DEFAULT_OPTIONS } from '../engine'
 import { seedWorkloads } from '../scenarios/seed'
 import { createActions } from './actions'
-import { browserBigStorage, browserStorage, startAutosave, type Autosave, type BigStorage, type StorageLike } from './autosave'
+import { browserBigStorage, browserStorage, startAutosave, tabStorage, type Autosave, type BigStorage, type StorageLike } from './autosave'
 import { scheduleGrid, type HistoryState, type StoreContext } from './commit'
 import type { Design } from './design'
 import { afterOpening, readOpening, type Opening } from './opening'
@@ -39,6 +39,8 @@ export interface DesignerStoreDeps {
   elkLayout?: boolean
   /** Where designs too large for `storage` go. Default: IndexedDB when `storage` is the browser's. */
   bigStorage?: BigStorage | null
+  /** Where tokens kept only for this tab go. Default: sessionStorage when `storage` is the browser's. */
+  tabStorage?: StorageLike | null
 }
 
 /**
@@ -58,10 +60,14 @@ export function autosaveOf(store: object): { autosave: Autosave; storage: Storag
 }
 
 /** What the store opens on: the given design, else the saved one, else the seed's initial state. */
+function tabOf(deps: DesignerStoreDeps): StorageLike | undefined {
+  return deps.tabStorage === null ? undefined : (deps.tabStorage ?? (deps.storage === undefined ? tabStorage() : undefined))
+}
+
 function openingDesign(deps: DesignerStoreDeps, storage: StorageLike | undefined): Opening {
   if (deps.initial) return { design: deps.initial, request: deps.initial.request ?? DEFAULT_REQUEST_SETTINGS, origin: 'init', paused: false }
   // The seed opens with the task's view: sleep rows by httpbin columns.
-  return readOpening(storage, DEFAULT_REQUEST_SETTINGS, () => ({ resources: seedWorkloads(), layout: EMPTY_LAYOUT, options: DEFAULT_OPTIONS, view: TASK_VIEW }))
+  return readOpening(storage, DEFAULT_REQUEST_SETTINGS, () => ({ resources: seedWorkloads(), layout: EMPTY_LAYOUT, options: DEFAULT_OPTIONS, view: TASK_VIEW }), tabOf(deps))
 }
 
 /** Origins that replace the whole design rather than edit it. */
@@ -174,7 +180,7 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
   )
   if (storage) {
     const big = deps.bigStorage === null ? undefined : (deps.bigStorage ?? (deps.storage === undefined ? browserBigStorage() : undefined))
-    const autosave = startAutosave(store, storage, deps.autosaveDelayMs ?? 300, { big, paused: opening.paused })
+    const autosave = startAutosave(store, storage, deps.autosaveDelayMs ?? 300, { big, tab: tabOf(deps), paused: opening.paused })
     autosaves.set(store, { autosave, storage, big })
     afterOpening(store, opening, { autosave, storage, big })
   }

@@ -13,6 +13,7 @@ import {
   readSavedEntry,
   readSetAside,
   setAside,
+  withTabTokens,
   type Autosave,
   type BigStorage,
   type SavedDesign,
@@ -44,7 +45,7 @@ interface Persistence {
 type Store = StoreApi<DesignerStore> & { temporal: StoreApi<TemporalState<unknown>> }
 
 /** Decides what the store opens on; the seed only when nothing saved can be opened. */
-export function readOpening(storage: StorageLike | undefined, fallbackRequest: RequestSettings, seed: () => Design): Opening {
+export function readOpening(storage: StorageLike | undefined, fallbackRequest: RequestSettings, seed: () => Design, tab?: StorageLike): Opening {
   const aside = readSetAside(storage)
   if (aside) addProblem({ kind: 'set-aside', ...aside })
   const entry = readSavedEntry(storage, fallbackRequest)
@@ -68,7 +69,7 @@ export function readOpening(storage: StorageLike | undefined, fallbackRequest: R
       } catch {
         // Without the mark a frozen start is not detected next time; the design still opens.
       }
-      return { design: entry.design, request: entry.design.request, origin: 'restore', paused: false, marked }
+      return { design: entry.design, request: withTabTokens(tab, entry.design.request), origin: 'restore', paused: false, marked }
     }
   }
 }

@@ -53,3 +53,31 @@ describe('Secrets never stick', () => {
     expect(leaks(withTokens)).toBe(false)
   })
 })
+
+describe('Tokens kept only for this tab', () => {
+  it('stay out of localStorage, live in this tab, and are gone in a new tab', async () => {
+    const storage = memoryStorage()
+    const tab = memoryStorage()
+    const store = testStore({ storage, tabStorage: tab, elkLayout: false })
+    store.getState().setRequest({
+      tokens: [
+        { id: 'a', name: 'kept', jwt: 'aaa.bbb.ccc', source: 'pasted' },
+        { id: 'b', name: 'this tab', jwt: ISTIO_DEMO_JWT, source: 'pasted', tabOnly: true },
+      ],
+      tokenId: 'b',
+    })
+    autosaveOf(store)!.autosave.flush()
+    const saved = storage.data.get(STORAGE_KEY)!
+    expect(saved).toContain('aaa.bbb.ccc')
+    expect(saved).not.toContain(ISTIO_DEMO_JWT)
+    expect(saved).not.toContain('"tokenId":"b"')
+    expect(tab.data.get('mesh-auth-designer:v1:tab-tokens')).toContain(ISTIO_DEMO_JWT)
+
+    const sameTab = testStore({ storage, tabStorage: tab, elkLayout: false })
+    expect(sameTab.getState().request.tokens?.map((t) => [t.name, t.tabOnly === true])).toEqual([['kept', false], ['this tab', true]])
+    expect(sameTab.getState().request.tokenId).toBe('b')
+    const newTab = testStore({ storage, tabStorage: memoryStorage(), elkLayout: false })
+    expect(newTab.getState().request.tokens?.map((t) => t.name)).toEqual(['kept'])
+    await Promise.all([store, sameTab, newTab].map((s) => s.getState().settled()))
+  })
+})

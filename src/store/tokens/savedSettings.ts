@@ -15,11 +15,12 @@ const isText = (v: unknown, max = 2000): v is string => typeof v === 'string' &&
 
 function readToken(value: unknown): SavedToken | undefined {
   if (!isRecord(value)) return undefined
-  const { id, name, jwt, source, signedWith, keyPairId } = value
+  const { id, name, jwt, source, signedWith, keyPairId, tabOnly } = value
   if (!isText(id, 200) || id === '' || !isText(name, 200) || !isText(jwt, MAX_JWT_CHARS) || (source !== 'pasted' && source !== 'generated')) return undefined
   const token: SavedToken = { id, name, jwt, source }
   if (signedWith === 'istio-sample-key' || signedWith === 'browser-key-pair') token.signedWith = signedWith
   if (isText(keyPairId, 200)) token.keyPairId = keyPairId
+  if (tabOnly === true) token.tabOnly = true
   return token
 }
 

@@ -16,6 +16,8 @@ export interface SavedToken {
   signedWith?: 'istio-sample-key' | 'browser-key-pair'
   /** The browser key pair's id (keyPairs.ts), for "attach its key set". */
   keyPairId?: string
+  /** Kept only for this tab (sessionStorage), never in localStorage with the design. */
+  tabOnly?: boolean
 }
 
 /** Where the token goes in each request. */

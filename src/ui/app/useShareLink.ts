@@ -26,8 +26,17 @@ export function useShareLink(notify: Notify) {
         notify({ tone: 'error', text: `${opened.message} Your current design is unchanged.` })
         return
       }
-      const count = useDesignerStore.getState().resources.length
-      notify({ tone: 'info', text: `Opened a shared design (${count} ${count === 1 ? 'object' : 'objects'}). Undo brings back your previous design.` })
+      const { resources, problems } = useDesignerStore.getState()
+      const count = resources.length
+      // Say what was refused (a regex RE2 rejects, say), not only that the link opened.
+      const refused = problems.filter((p) => p.severity === 'error')
+      const shown = refused.slice(0, 3).map((p) => `${p.code} (line ${p.line}): ${p.message}`)
+      const more = refused.length > 3 ? ` and ${refused.length - 3} more` : ''
+      const findings = refused.length > 0 ? ` Refused: ${shown.join('; ')}${more}.` : ''
+      notify({
+        tone: refused.length > 0 ? 'error' : 'info',
+        text: `Opened a shared design (${count} ${count === 1 ? 'object' : 'objects'}).${findings} Undo brings back your previous design.`,
+      })
     }
     open()
     window.addEventListener('hashchange', open)

@@ -33,6 +33,26 @@ export function TokenDetails({ token, now }: { token: TokenEntry; now: number })
         )}
       </div>
       <p className="tools-intro">Signed with {signer}.</p>
+      {!token.builtIn && (
+        <div className="tools-row">
+          <span className="tools-intro" role="note" aria-label="Where this token is kept">
+            {token.tabOnly
+              ? 'Kept only for this tab (sessionStorage): gone when the tab closes, never saved with the design.'
+              : 'Kept in this browser with the design (localStorage), until you remove it. Never in a share link unless you tick "Include tokens".'}
+          </span>
+          <label className="tools-check">
+            <input
+              type="checkbox"
+              checked={token.tabOnly === true}
+              onChange={(e) => {
+                const tabOnly = e.target.checked
+                setRequest({ tokens: (request.tokens ?? []).map((t) => (t.id === token.id ? { ...t, tabOnly } : t)) })
+              }}
+            />
+            Keep only for this tab
+          </label>
+        </div>
+      )}
       <div className="tools-row">
         {inUse ? (
           <Button onClick={() => setRequest({ tokenId: undefined })}>Stop using</Button>
