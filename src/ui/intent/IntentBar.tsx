@@ -51,20 +51,22 @@ export function IntentBar({ overlay, onExplain }: IntentBarProps) {
         {count > 0 && <span className="intent-summary-mark" aria-hidden="true">!</span>}
         {summary}
         {current && (
-          <span className="intent-summary-step" title={`${current.from} → ${current.to}, expected ${current.expect}, got ${current.got}`}>
+          // The details are in the open explanation; screen readers hear them here.
+          <span className="visually-hidden">
             {' · '}
-            {step + 1}/{count}
-            {/* The details are in the open explanation; screen readers hear them here. */}
-            <span className="visually-hidden">
-              : {current.from} → {current.to}
-              {current.request && ` (${current.request})`}, expected {current.expect}, got {current.got}
-            </span>
+            {step + 1}/{count}: {current.from} → {current.to}
+            {current.request && ` (${current.request})`}, expected {current.expect}, got {current.got}
           </span>
         )}
       </span>
       {count > 0 && (
         <>
           <Button icon="prev" variant="ghost" aria-label="Previous violation" title="Previous violation" onClick={() => go(-1)} />
+          {current && (
+            <span className="intent-step" aria-hidden="true" title={`${current.from} → ${current.to}, expected ${current.expect}, got ${current.got}`}>
+              {step + 1}/{count}
+            </span>
+          )}
           <Button icon="next" variant="ghost" aria-label="Next violation" title="Next violation" onClick={() => go(1)} />
           <Button
             icon="loop"
