@@ -44,7 +44,7 @@ export function IntentBar({ overlay, onExplain }: IntentBarProps) {
 
   return (
     <div className="intent-bar" role="group" aria-label="Intent">
-      <Button icon="check" variant={expectMode ? 'primary' : 'default'} aria-pressed={expectMode} title="Expect mode: clicks on cells and headers set what must happen" onClick={() => setExpectMode(!expectMode)}>
+      <Button variant={expectMode ? 'primary' : 'default'} aria-pressed={expectMode} title="Expect mode: clicks on cells and headers set what must happen" onClick={() => setExpectMode(!expectMode)}>
         Expect
       </Button>
       <span className={`intent-summary${count > 0 ? ' is-violated' : total > 0 ? ' is-holding' : ''}`} role="status" aria-live="polite">
@@ -69,7 +69,6 @@ export function IntentBar({ overlay, onExplain }: IntentBarProps) {
           )}
           <Button icon="next" variant="ghost" aria-label="Next violation" title="Next violation" onClick={() => go(1)} />
           <Button
-            icon="loop"
             aria-label="Suggest fixes"
             title="Suggest fixes: the smallest edits that make every expectation hold"
             onClick={() => {
