@@ -164,6 +164,6 @@ describe('bad input', () => {
   it('explains a usage error', async () => {
     const out = await grid(['--istio', '2.0', 'x.yaml'])
     expect(out.code).toBe(2)
-    expect(out.stderr).toContain('--istio wants 1.0 or 1.1')
+    expect(out.stderr).toContain('--istio wants one of 1.0, 1.1, 1.5 ... 1.30, got "2.0"')
   })
 })
