@@ -44,30 +44,31 @@ export function IntentBar({ overlay, onExplain }: IntentBarProps) {
 
   return (
     <div className="intent-bar" role="group" aria-label="Intent">
-      <Button icon="check" variant={expectMode ? 'primary' : 'default'} aria-pressed={expectMode} title="Expect mode: clicks on cells and headers set what must happen" onClick={() => setExpectMode(!expectMode)}>
+      <Button variant={expectMode ? 'primary' : 'default'} aria-pressed={expectMode} title="Expect mode: clicks on cells and headers set what must happen" onClick={() => setExpectMode(!expectMode)}>
         Expect
       </Button>
       <span className={`intent-summary${count > 0 ? ' is-violated' : total > 0 ? ' is-holding' : ''}`} role="status" aria-live="polite">
         {count > 0 && <span className="intent-summary-mark" aria-hidden="true">!</span>}
         {summary}
         {current && (
-          <span className="intent-summary-step" title={`${current.from} → ${current.to}, expected ${current.expect}, got ${current.got}`}>
+          // The details are in the open explanation; screen readers hear them here.
+          <span className="visually-hidden">
             {' · '}
-            {step + 1}/{count}
-            {/* The details are in the open explanation; screen readers hear them here. */}
-            <span className="visually-hidden">
-              : {current.from} → {current.to}
-              {current.request && ` (${current.request})`}, expected {current.expect}, got {current.got}
-            </span>
+            {step + 1}/{count}: {current.from} → {current.to}
+            {current.request && ` (${current.request})`}, expected {current.expect}, got {current.got}
           </span>
         )}
       </span>
       {count > 0 && (
         <>
           <Button icon="prev" variant="ghost" aria-label="Previous violation" title="Previous violation" onClick={() => go(-1)} />
+          {current && (
+            <span className="intent-step" aria-hidden="true" title={`${current.from} → ${current.to}, expected ${current.expect}, got ${current.got}`}>
+              {step + 1}/{count}
+            </span>
+          )}
           <Button icon="next" variant="ghost" aria-label="Next violation" title="Next violation" onClick={() => go(1)} />
           <Button
-            icon="loop"
             aria-label="Suggest fixes"
             title="Suggest fixes: the smallest edits that make every expectation hold"
             onClick={() => {
