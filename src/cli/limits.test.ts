@@ -93,7 +93,7 @@ describe('CLI limits and hostile input', () => {
     let text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big, namespace: foo}\ndata:\n'
     for (let i = 0; i < 40_000; i++) text += `  key${i}: value${i}\n`
     const r = await grid(['--from', 'sleep.foo', '--to', 'httpbin.foo', SEED, file('big-map.yaml', text)])
-    expect(r.stderr).toBe('')
+    expect(r.stderr).toBe('grid: ignored kinds: ConfigMap (1)\n')
     expect(r.stdout).toBe('sleep.foo to httpbin.foo: 200\n')
   })
 })
