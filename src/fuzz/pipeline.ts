@@ -2,9 +2,9 @@
  * Test support: one manifest text through everything the page does with it (parse, admission,
  * model, grid, explanations), so hostile-input tests and the fuzz suite check the same path.
  */
-import { buildModel, computeGrid, explainWorkloadCell, listClients, listTargets, prepareEvaluation, type EngineOptions } from '..'
-import { ISTIO_DEMO_JWT } from '../jwt/samples'
-import { parseManifests } from '../../yaml'
+import { buildModel, computeGrid, explainWorkloadCell, listClients, listTargets, prepareEvaluation, type EngineOptions } from '../engine'
+import { ISTIO_DEMO_JWT } from '../engine/jwt/samples'
+import { parseManifests } from '../yaml'
 
 export interface PipelineResult {
   objects: number

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
-import { parseManifests, stringifyManifests } from '../../yaml'
+import { parseManifests, stringifyManifests } from '../yaml'
 import { PROFILES, runPipeline } from './pipeline'
 
 /** Inputs that once failed, with the seed that found them (0: found by hand while writing this suite). */

@@ -6,15 +6,15 @@
 import { describe, expect, it } from 'vitest'
 import { buildModel, DEFAULT_OPTIONS, type KubeObject } from '../engine'
 import { parseJwks } from '../engine/jwt/keySets'
-import { runPipeline } from '../engine/hostile/pipeline'
+import { runPipeline } from '../fuzz/pipeline'
 import seedYaml from '../scenarios/seed/workloads.yaml?raw'
-import { toFlow } from '../ui/canvas/toFlow'
+import { toFlow } from './canvas/toFlow'
 import { parseManifests } from '../yaml'
-import { readSavedEntry, STORAGE_KEY } from './autosave'
-import { autosaveOf } from './designerStore'
-import { keyOf } from './keys'
-import { decodeShareLink, encodeShareLink } from './share'
-import { memoryStorage, testStore } from './testing'
+import { readSavedEntry, STORAGE_KEY } from '../store/autosave'
+import { autosaveOf } from '../store/designerStore'
+import { keyOf } from '../store/keys'
+import { decodeShareLink, encodeShareLink } from '../store/share'
+import { memoryStorage, testStore } from '../store/testing'
 
 const MEMBER_NAMES = Object.getOwnPropertyNames(Object.prototype)
 const q = (n: string) => JSON.stringify(n)
