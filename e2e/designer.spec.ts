@@ -151,6 +151,12 @@ test.describe('Designer', () => {
     await expect(panel).toContainText('STRICT')
     await expect(panel).toContainText('kubectl exec')
     await expect(panel.getByRole('button', { name: 'Copy command' })).toBeVisible()
+    // The link selected the MeshPolicy, so its inspector lies nearest: Escape closes it first, then the explanation.
+    const inspector = page.getByRole('complementary', { name: 'Inspector' })
+    await expect(inspector).toContainText('MeshPolicy')
+    await page.keyboard.press('Escape')
+    await expect(inspector).toBeHidden()
+    await expect(panel).toBeVisible()
     await page.keyboard.press('Escape')
     await expect(panel).toBeHidden()
 

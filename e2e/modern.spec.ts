@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { cell, closeInspector, expectCode, fitView, paletteItem, setProfile } from './modernPage.js'
+import { cell, closeInspector, expectCode, fitView, openSelectedInspector, paletteItem, setProfile } from './modernPage.js'
 
 /**
  * The designer speaking the modern API (issue 11): the seed's final state drawn with
@@ -24,6 +24,7 @@ test.describe('Modern API', () => {
 
     // PeerAuthentication STRICT on httpbin.foo: the plaintext legacy client is reset (M12).
     await paletteItem(page, 'PeerAuthentication').dragTo(httpbinFoo)
+    await openSelectedInspector(page)
     const inspector = page.getByRole('complementary', { name: 'Inspector' })
     await expect(inspector).toContainText('PeerAuthentication')
     await expect(inspector.getByLabel('Mode', { exact: true })).toHaveValue('STRICT')
@@ -33,12 +34,14 @@ test.describe('Modern API', () => {
 
     // RequestAuthentication: which tokens are valid; a request without one still passes.
     await paletteItem(page, 'RequestAuthentication').dragTo(httpbinFoo)
+    await openSelectedInspector(page)
     await expect(inspector.getByLabel('Issuer', { exact: true })).toHaveValue('testing@secure.istio.io')
     await expectCode(page, 'sleep.foo', 'httpbin.foo:8000', '200')
     await closeInspector(page)
 
     // An ALLOW with requestPrincipals: no token is now 403, not 401 (M27).
     await paletteItem(page, 'AuthorizationPolicy').dragTo(httpbinFoo)
+    await openSelectedInspector(page)
     await expect(inspector.getByLabel('Action', { exact: true })).toHaveValue('ALLOW')
     await expect(inspector.getByLabel('Rule 1 reads')).toHaveText('ALLOW any request from request principal *')
     const principals = inspector.getByRole('group', { name: 'Rule 1 from' }).getByRole('combobox', { name: 'requestPrincipals' })

@@ -14,6 +14,12 @@ async function expectStep(page: Page, n: number) {
   await expect(stepNav(page)).toContainText(new RegExp(`Step ${n} of ${STEPS} · `))
 }
 
+/** A step that asks for a prediction hides its cells until revealed (no spoilers): reveal it first. */
+async function revealIfAsked(page: Page) {
+  const reveal = page.getByRole('button', { name: 'Reveal', exact: true })
+  if (await reveal.isVisible()) await reveal.click()
+}
+
 test.describe('The modern lesson', () => {
   test.use({ viewport: { width: 1600, height: 1000 } })
 
@@ -29,6 +35,7 @@ test.describe('The modern lesson', () => {
 
     const checks: Record<number, () => Promise<void>> = {
       2: async () => {
+        await revealIfAsked(page)
         // Mesh-wide STRICT: no 503 between sidecars (auto mTLS); the plain-text client is reset.
         await expectLive(page, 'curl.foo', 'httpbin.bar:8000', '200')
         await expectLive(page, 'curl.legacy', 'httpbin.foo:8000', '000 (56)')
@@ -39,15 +46,17 @@ test.describe('The modern lesson', () => {
         const cell = prediction(page, 'external to istio-ingressgateway.istio-system:80')
         for (let i = 0; i < 4; i++) await cell.click()
         await expect(cell).toHaveAccessibleName('Your prediction for external to istio-ingressgateway.istio-system:80: 403')
-        await page.getByRole('button', { name: 'Reveal' }).click()
+        await page.getByRole('button', { name: 'Reveal', exact: true }).click()
         await expect(cell).toHaveAccessibleName('Your prediction for external to istio-ingressgateway.istio-system:80: 403, correct')
         await expectLive(page, 'external', 'httpbin.foo:8000', '403')
       },
       15: async () => {
+        await revealIfAsked(page)
         await expectLive(page, 'curl.foo', 'httpbin.foo:8000', '200')
         await expectLive(page, 'curl.legacy', 'httpbin.foo:8000', '000 (56)')
       },
       16: async () => {
+        await revealIfAsked(page)
         await expectLive(page, 'curl.bar', 'httpbin.foo:8000', '403')
       },
     }
@@ -59,6 +68,7 @@ test.describe('The modern lesson', () => {
       await page.getByRole('button', { name: 'Next' }).click()
     }
     await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled()
+    await revealIfAsked(page)
     await expectLive(page, 'curl.legacy', 'httpbin.foo:8000', '200')
   })
 })

@@ -20,6 +20,12 @@ export async function setProfile(page: Page, profile: string) {
   await page.getByRole('combobox', { name: 'Istio version' }).selectOption(profile)
 }
 
+/** A drop only selects the new node (issue 9); a double-click on it opens its inspector. */
+export async function openSelectedInspector(page: Page) {
+  await page.locator('.react-flow__node.selected').first().dblclick()
+  await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeVisible()
+}
+
 export async function closeInspector(page: Page) {
   const close = page.getByRole('button', { name: 'Close inspector' })
   if (await close.isVisible()) await close.click()

@@ -67,6 +67,8 @@ test.describe('Smoke', () => {
     await expect(problems.getByRole('button', { name: /IST0101.*colour.*line 9/ })).toBeVisible()
     // ...and monaco-yaml's schema marker on the same word, from its worker (P6b), in the hover.
     const hover = page.getByRole('tooltip').filter({ hasText: 'Property colour is not allowed.' })
+    // At 1280x720 the editor shows a few lines only: bring the typo's line into view first.
+    await page.keyboard.press('ControlOrMeta+End')
     await expect(async () => {
       await page.mouse.move(0, 0)
       await istio.getByText('colour', { exact: true }).hover()
