@@ -42,7 +42,8 @@ export interface AppData extends Common {
   role: 'server' | 'client'
   /** Has a Service, so policies and rules can act on it. */
   hasService: boolean
-  ports: (AppPort & { served: boolean })[]
+  /** served: some pod declares the target port; listening: something answers on it (rule 24). */
+  ports: (AppPort & { served: boolean; listening: boolean })[]
   /** Undefined when the app has no workload the engine admitted (nothing to toggle). */
   sidecar: boolean | undefined
   sidecarReason: string

@@ -26,6 +26,17 @@ describe('toFlow', () => {
     expect(nodes.find((n) => n.id === 'Deployment/legacy/sleep')?.data).toMatchObject({ role: 'client', sidecar: false })
   })
 
+  it('marks each port chip by rule 24: declared, listening without a declaration, or refused', () => {
+    const seed = parseManifests(seedYaml).objects
+    const sleep = () => flowOf(seed).nodes.find((n) => n.id === 'Deployment/foo/sleep')?.data
+    // The sample sleep pod declares no container port: it listens on its Service's target port.
+    expect(sleep()).toMatchObject({ role: 'client', ports: [{ port: 80, served: false, listening: true }] })
+    // httpbin.foo's pod declares 8080 only: its Service port 8000 stays, and refuses.
+    const moved = parseManifests(seedYaml.replace('containerPort: 8000', 'containerPort: 8080')).objects
+    const httpbin = flowOf(moved).nodes.find((n) => n.id === 'Deployment/foo/httpbin')?.data
+    expect(httpbin).toMatchObject({ ports: [{ port: 8000, served: false, listening: false }] })
+  })
+
   it('draws an edge from each policy and rule to what it acts on', () => {
     let r = ok(addPolicy(parseManifests(seedYaml).objects, 'foo'))
     r = ok(addPolicy(r, 'bar', { kind: 'port', ns: 'bar', service: 'httpbin', port: 8000 }))

@@ -2,7 +2,7 @@
  * Resources + layout + model → React Flow nodes and edges. Pure: the canvas renders its output and
  * sends gestures back as commands; nothing here is kept as state.
  */
-import { listTargets, type KubeObject, type Model, type ResourceKey } from '../../engine'
+import { isPortServed, listTargets, type KubeObject, type Model, type ResourceKey } from '../../engine'
 import { canvasNodes, namespaceNodeId, type CanvasNode } from '../../store/canvasIds'
 import { appPortsIndex, keyOf, namespaceInjection, type AppPort } from '../../store/commands'
 import { NODE_SIZE, placeNewNodes } from '../../store/placeNodes'
@@ -48,7 +48,10 @@ interface FlowIndex {
   /** The model's workloads by key, with their order in the mesh. */
   workloads: Map<ResourceKey, { at: number; workload: Model['mesh']['workloads'][number] }>
   portsOf(key: ResourceKey): AppPort[]
+  /** Ports some pod declares (the task's columns). */
   served: Set<string>
+  /** Ports something listens on (rule 24: a pod that declares no ports listens on every target port). */
+  listening: Set<string>
 }
 
 /** The node's first workload in the mesh's order (what `mesh.workloads.filter(in members)[0]` was). */
@@ -62,7 +65,7 @@ function firstWorkload(node: CanvasNode, index: FlowIndex) {
 }
 
 function childNode(node: CanvasNode, index: FlowIndex): DesignerNode {
-  const { objects, served } = index
+  const { objects, served, listening } = index
   const lead = objects.get(node.members[0] as string) as KubeObject
   const base = { id: node.id, position: { x: 0, y: 0 } }
   const members = node.members.map((k) => objects.get(k) as KubeObject)
@@ -70,7 +73,7 @@ function childNode(node: CanvasNode, index: FlowIndex): DesignerNode {
     const service = members.find((o) => o.kind === 'Service')
     const workload = firstWorkload(node, index)
     const serviceKey = service ? keyOf(service) : ''
-    const ports = index.portsOf(node.id).map((p) => ({ ...p, served: served.has(`${serviceKey}|${p.port}`) }))
+    const ports = index.portsOf(node.id).map((p) => ({ ...p, served: served.has(`${serviceKey}|${p.port}`), listening: listening.has(`${serviceKey}|${p.port}`) }))
     const data = {
       key: node.id,
       name: (service ?? lead).metadata.name,
@@ -109,6 +112,11 @@ export function toFlow(resources: readonly KubeObject[], layout: Layout, model: 
   const problems = problemsByKey(model)
   // The grid's columns: service ports some workload serves (the engine decides).
   const served = new Set(listTargets(model.mesh).map((t) => `${t.service.key}|${t.port.number}`))
+  const listening = new Set(
+    listTargets(model.mesh, { includeUnserved: true })
+      .filter((t) => isPortServed(t.service, t.port))
+      .map((t) => `${t.service.key}|${t.port.number}`),
+  )
   const declared = new Set<string>()
   const namespaceObjects: KubeObject[] = []
   for (const o of resources) {
@@ -120,7 +128,7 @@ export function toFlow(resources: readonly KubeObject[], layout: Layout, model: 
   model.mesh.workloads.forEach((workload, at) => {
     if (!workloads.has(workload.key)) workloads.set(workload.key, { at, workload })
   })
-  const index: FlowIndex = { objects, workloads, portsOf: appPortsIndex(resources), served }
+  const index: FlowIndex = { objects, workloads, portsOf: appPortsIndex(resources), served, listening }
   // namespaceInjection reads the first Namespace object of that name: ask it with that object alone.
   const injection = new Map(namespaceObjects.map((o) => [o.metadata.name, namespaceInjection([o], o.metadata.name)]))
 

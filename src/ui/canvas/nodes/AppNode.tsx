@@ -25,9 +25,9 @@ export function AppNode({ data, selected }: NodeProps<AppNodeType>) {
           {data.ports.map((p) => (
             <span
               key={p.port}
-              className={`port-chip${p.served ? '' : ' port-chip--unserved'}`}
+              className={`port-chip${p.listening ? '' : ' port-chip--unserved'}${p.listening && !p.served ? ' port-chip--implicit' : ''}`}
               data-port={p.port}
-              title={`Service port ${p.port}${p.name ? ` (${p.name})` : ''}${p.served ? '' : ': no container serves it'}`}
+              title={`Service port ${p.port}${p.name ? ` (${p.name})` : ''}${portNote(p)}`}
             >
               {p.port}
               <Handle type="target" id={portHandleId(p.port)} position={Position.Bottom} className="port-chip__handle" isConnectableStart={false} />
@@ -54,4 +54,11 @@ export function AppNode({ data, selected }: NodeProps<AppNodeType>) {
       <ProblemBadge problems={data.problems} />
     </div>
   )
+}
+
+/** Rule 24 in the chip's tooltip: declared, listening without a declaration, or refused. */
+function portNote(p: { served: boolean; listening: boolean }): string {
+  if (p.served) return ''
+  if (p.listening) return ': the pod declares no container ports, so it listens on the target port anyway (R24)'
+  return ': no container listens on its target port, so connections are refused (R24)'
 }
