@@ -78,3 +78,17 @@ test.describe('Modern API', () => {
     expect(errors).toEqual([])
   })
 })
+
+test.describe('Istio samples', () => {
+  test('Import offers the profile\'s own httpbin and sleep samples, one undo away', async ({ page }) => {
+    await page.goto('/')
+    await page.getByRole('button', { name: 'New empty design' }).click()
+    await page.getByRole('button', { name: 'Import' }).click()
+    await page.getByRole('menuitem', { name: /Istio 1\.30 samples/ }).click()
+    // 1.24+ docs call the client curl; 1.21+ httpbin listens on 8080 behind Service port 8000.
+    await expectCode(page, 'curl.foo', 'httpbin.foo:8000', '200')
+    await expectCode(page, 'curl.legacy', 'httpbin.bar:8000', '200')
+    await page.getByRole('button', { name: 'Undo' }).click()
+    await expect(page.getByRole('table', { name: 'Connectivity' }).getByRole('button', { name: /^curl\.foo/ })).toHaveCount(0)
+  })
+})

@@ -4,6 +4,7 @@
  */
 import { explainExternal, explainWorkloadCell, LATEST_PROFILE, listTargets, type KubeObject } from '../engine'
 import { seedWorkloads } from '../scenarios/seed'
+import { istioSampleWorkloads } from '../scenarios/modern/istioSamples'
 import { appNodeIds } from './canvasIds'
 import { deleteObject, upsertObject } from './resourceEdits'
 import { afterTimeTravel, commit, gridPending, scheduleGrid, type StoreContext } from './commit'
@@ -151,6 +152,11 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
     resetToSeed: () => {
       set({ view: TASK_VIEW })
       loadDesign(seedWorkloads(), 'reset', undefined, { ...get().options, profile: '1.0' })
+    },
+    // Istio's httpbin and sleep samples as the current profile's tag has them, in the tasks' namespaces.
+    loadIstioSamples: () => {
+      set({ view: TASK_VIEW })
+      loadDesign(istioSampleWorkloads(get().options.profile), 'import', undefined, get().options)
     },
     openDesign(design, origin) {
       if (design.request) set({ request: design.request })

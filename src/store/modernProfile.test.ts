@@ -16,6 +16,20 @@ describe('profiles in the store', () => {
     await store.getState().settled()
   })
 
+  it('Istio samples load the profile\'s httpbin and sleep (curl from 1.24) in one undo step', async () => {
+    const store = testStore({ elkLayout: false })
+    store.getState().newEmptyDesign()
+    await store.getState().settled()
+    store.getState().loadIstioSamples()
+    await store.getState().settled()
+    const names = store.getState().resources.map((o) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`)
+    expect(names).toContain('Deployment/foo/curl')
+    const httpbin = store.getState().resources.find((o) => o.kind === 'Service' && o.metadata.name === 'httpbin') as { spec?: { ports?: unknown } }
+    expect(httpbin.spec?.ports).toEqual([{ name: 'http', port: 8000, targetPort: 8080 }])
+    store.getState().undo()
+    expect(store.getState().resources).toEqual([])
+  })
+
   it('a saved design may be on any profile the engine knows, and no other', () => {
     expect(checkDesign({ v: 1, resources: [], options: { profile: '1.22' } })).toMatchObject({ ok: true, value: { options: { profile: '1.22', r11: 'documented' } } })
     expect(checkDesign({ v: 1, resources: [], options: { profile: '1.3' } })).toMatchObject({ ok: false, message: 'options.profile must be one of 1.0, 1.1, 1.5 ... 1.30' })

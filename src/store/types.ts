@@ -152,6 +152,8 @@ export interface DesignerActions {
   redo(): void
   newEmptyDesign(): void
   resetToSeed(): void
+  /** Replaces the design with Istio's httpbin/sleep samples of the current profile (one undo step). */
+  loadIstioSamples(): void
   /** Replaces the whole design, with its options and (if given) request settings: a saved design. */
   openDesign(design: { resources: KubeObject[]; layout: Layout; options: EngineOptions; request?: RequestSettings; view?: GridViewSpec }, origin: ChangeOrigin): void
   /** Loads a `#design=...` share link (origin 'share'); on a bad link changes nothing and says why. */

@@ -9,6 +9,7 @@ import { mergeObjects, parseSources, readFiles } from './importFiles'
 export function ImportMenu({ notify }: { notify: Notify }) {
   const input = useRef<HTMLInputElement>(null)
   const [pasting, setPasting] = useState(false)
+  const profile = useDesignerStore((s) => s.options.profile)
 
   async function onFiles(files: FileList | null) {
     if (!files || files.length === 0) return
@@ -38,6 +39,16 @@ export function ImportMenu({ notify }: { notify: Notify }) {
         items={[
           { id: 'files', label: 'Open YAML files…', hint: 'Replaces the design; .yaml or .yml, several at once', icon: 'file', onSelect: () => input.current?.click() },
           { id: 'paste', label: 'Paste YAML…', hint: 'Replace the design or add to it', icon: 'paste', onSelect: () => setPasting(true) },
+          {
+            id: 'samples',
+            label: `Istio ${profile} samples`,
+            hint: 'Replaces the design: httpbin and sleep as that release ships them, in foo and bar (sidecars) and legacy (none)',
+            icon: 'file',
+            onSelect: () => {
+              useDesignerStore.getState().loadIstioSamples()
+              notify({ tone: 'success', text: `Loaded Istio ${profile}'s httpbin and sleep samples. Undo brings back the previous design.` })
+            },
+          },
         ]}
       />
       <input
