@@ -17,6 +17,7 @@ import { lineOfResource } from './reveal'
 import { decodeShareLink } from './share'
 import { mergeSharedRequest } from './tokens/sharedRequest'
 import { deriveDocuments } from './derive'
+import { NO_DRAFTS, planFormEdit, withoutDraft } from './drafts'
 import type { DesignerActions, Layout, NamespaceBox, NodePosition } from './types'
 
 /** Moves of one node closer together than this are one drag, hence one undo step. */
@@ -67,6 +68,18 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
       const layout = previousKey ? carryPosition(get().layout, before, resources, previousKey, keyOf(object)) : undefined
       commit(ctx, { resources, ...(layout ? { layout } : {}) }, origin)
     },
+    editForm(object) {
+      const s = get()
+      const key = keyOf(object)
+      const plan = planFormEdit(s.resources, object, s.options.profile)
+      if (plan.kind === 'draft') return set({ drafts: { ...s.drafts, [key]: plan.draft } })
+      if (plan.kind === 'unchanged') return set({ drafts: withoutDraft(s.drafts, key) })
+      // Valid: the draft (if any) becomes the resource, one step from the last valid version.
+      set({ drafts: withoutDraft(s.drafts, key) })
+      const resources = upsertObject(s.resources, object)
+      if (resources !== s.resources) commit(ctx, { resources }, 'inspector')
+    },
+    discardDraft: (key) => set({ drafts: withoutDraft(get().drafts, key) }),
     deleteResource(key, origin) {
       const resources = deleteObject(get().resources, key)
       if (resources !== get().resources) commit(ctx, { resources }, origin)
@@ -137,6 +150,8 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
       return workload && target ? explainWorkloadCell(context, workload, target) : undefined
     },
     undo() {
+      // An open draft is the newest thing the user did: the first undo discards it (the resources never changed).
+      if (Object.keys(get().drafts).length > 0) return set({ drafts: NO_DRAFTS })
       const before = get()
       ctx.history().undo()
       afterTimeTravel(ctx, before, 'undo')
