@@ -18,7 +18,8 @@ import { decodeShareLink } from './share'
 import { mergeSharedRequest } from './tokens/sharedRequest'
 import { deriveDocuments } from './derive'
 import { NO_DRAFTS, planFormEdit, withoutDraft } from './drafts'
-import type { DesignerActions, Layout, NamespaceBox, NodePosition } from './types'
+import { quickFixText } from './quickFixes'
+import type { DesignerActions, Layout, NamespaceBox, NodePosition, YamlTab } from './types'
 
 /** Moves of one node closer together than this are one drag, hence one undo step. */
 const DRAG_GROUP_MS = 1000
@@ -59,6 +60,13 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
     if (resources.length > 0 && (!layout || Object.keys(layout.positions).length === 0)) ctx.refineLayout()
   }
 
+  function editYaml(tab: YamlTab, text: string): void {
+    const parsed = parseTab(tab, text)
+    // A text that does not parse keeps the last good resources: the canvas and grid stay as they were.
+    const resources = isBroken(parsed) ? get().resources : replaceTabResources(get().resources, tab, parsed.objects)
+    commit(ctx, { resources, typed: { tab, text } }, 'yaml')
+  }
+
   return {
     loadResources: (resources, origin, layout, options) => loadDesign(resources, origin, layout, options),
     upsertResource(object, origin, previousKey) {
@@ -89,11 +97,14 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
       const resources = edit(before)
       if (resources !== before) commit(ctx, { resources }, origin)
     },
-    editYaml(tab, text) {
-      const parsed = parseTab(tab, text)
-      // A text that does not parse keeps the last good resources: the canvas and grid stay as they were.
-      const resources = isBroken(parsed) ? get().resources : replaceTabResources(get().resources, tab, parsed.objects)
-      commit(ctx, { resources, typed: { tab, text } }, 'yaml')
+    editYaml,
+    applyQuickFix(tab, line) {
+      const problem = get().problems.find((p) => p.tab === tab && p.line === line && p.fix)
+      const move = problem && quickFixText(get().yaml[tab], line)
+      if (!move) return false
+      // As if the user had typed the corrected text: one commit, hence one undo step.
+      editYaml(tab, move.text)
+      return true
     },
     gesture(run) {
       if (inGesture) return run()

@@ -48,6 +48,8 @@ export interface Problem {
   code: string
   message: string
   resource?: ResourceKey
+  /** A quick fix for it (store/quickFixes.ts); `applyQuickFix(tab, line)` applies it. */
+  fix?: { title: string }
 }
 
 /** The request every grid cell sends: path, headers, token (store/tokens), clock and key sets. */
@@ -146,6 +148,8 @@ export interface DesignerActions {
   applyEdit(edit: (resources: readonly KubeObject[]) => KubeObject[], origin: ChangeOrigin): void
   /** The user typed in a tab: keep the text; if it parses, replace that tab's resources. */
   editYaml(tab: YamlTab, text: string): void
+  /** Applies the quick fix of the problem at `line` of `tab` (one text edit, one undo step); false when there is none. */
+  applyQuickFix(tab: YamlTab, line: number): boolean
   moveNode(id: string, position: NodePosition): void
   /**
    * One user gesture (a drop, a click-add, a drag that attaches): every resource edit and layout move
