@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // page.evaluate callbacks run in the browser: they use navigator, DataTransfer, File.
 import { expect, test, type Locator, type Page } from '@playwright/test'
+import { toolbarAction } from './toolbarPage.js'
 
 /**
  * The designer's main journey against the built app: the seed's grid, the seed task's first steps
@@ -169,7 +170,7 @@ test.describe('Designer', () => {
     await expectCode(page, 'sleep.foo', 'httpbin.foo:8000', '503')
 
     // Share: the link carries the design.
-    await page.getByRole('button', { name: 'Share' }).click()
+    await toolbarAction(page, 'Share')
     await expect(page.getByRole('status').filter({ hasText: 'Copied a link' })).toBeVisible()
     const link = await page.evaluate(() => navigator.clipboard.readText())
     expect(link).toMatch(/#design=/)
@@ -184,7 +185,7 @@ test.describe('Designer', () => {
     expect(Buffer.concat(bytes).subarray(1, 4).toString()).toBe('PNG')
 
     // A new empty design, then the shared link opens the design again.
-    await page.getByRole('button', { name: 'New empty design' }).click()
+    await toolbarAction(page, 'New empty design')
     await expect(page.getByText('Nothing to connect yet')).toBeVisible()
     await page.goto(link)
     await expectCode(page, 'sleep.foo', 'httpbin.foo:8000', '503')

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { readFileSync } from 'node:fs'
 import { expect, test, type Locator, type Page } from '@playwright/test'
+import { toolbarAction } from './toolbarPage.js'
 
 /**
  * The grid's view (issue 8, R25): which rows and columns the designer shows, saved with the design
@@ -65,10 +66,10 @@ test.describe('Grid view', () => {
     await expectHeaders(grid(page).getByRole('columnheader'), ['httpbin.foo:8000', 'sleep.foo:80', 'sleep.bar:80', 'sleep.legacy:80'])
 
     // The share link carries the view.
-    await page.getByRole('button', { name: 'Share' }).click()
+    await toolbarAction(page, 'Share')
     await expect(page.getByRole('status').filter({ hasText: 'Copied a link' })).toBeVisible()
     const link = await page.evaluate(() => navigator.clipboard.readText())
-    await page.getByRole('button', { name: 'New empty design' }).click()
+    await toolbarAction(page, 'New empty design')
     await expect(page.getByText('Nothing to connect yet')).toBeVisible()
     await page.goto(link)
     await expectHeaders(grid(page).getByRole('rowheader'), ['httpbin.legacy', 'sleep.legacy'])

@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import { expect, test, type Locator, type Page } from '@playwright/test'
+import { toolbarAction } from './toolbarPage.js'
 import { openSeedLesson } from './workshopPage.js'
 
 /** The small things a finished tool has: keyboard, request loop, grid marks, export, workshop. */
@@ -98,7 +99,7 @@ test.describe('Minor items', () => {
     await page.goto('/')
     await pasteIstio(page, MESH_POLICY)
     await expect(grid(page).getByRole('button', { name: 'sleep.foo to httpbin.foo:8000: 503' })).toHaveAttribute('aria-description', 'changed')
-    await page.getByRole('button', { name: 'Reset to seed' }).click()
+    await toolbarAction(page, 'Reset to seed')
     await expect(grid(page).getByRole('button', { name: /: 200$/ })).toHaveCount(9)
     await expect(grid(page).locator('[aria-description="changed"]')).toHaveCount(0)
     await expect(page.getByRole('region', { name: 'Connectivity' })).not.toContainText('changed')

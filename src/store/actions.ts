@@ -18,7 +18,9 @@ import { lineOfResource } from './reveal'
 import { decodeShareLink } from './share'
 import { mergeSharedRequest } from './tokens/sharedRequest'
 import { deriveDocuments } from './derive'
-import type { DesignerActions, Layout, NamespaceBox, NodePosition } from './types'
+import { NO_DRAFTS, planFormEdit, withoutDraft } from './drafts'
+import { quickFixText } from './quickFixes'
+import type { DesignerActions, Layout, NamespaceBox, NodePosition, YamlTab } from './types'
 
 /** Moves of one node closer together than this are one drag, hence one undo step. */
 const DRAG_GROUP_MS = 1000
@@ -59,6 +61,13 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
     if (resources.length > 0 && (!layout || Object.keys(layout.positions).length === 0)) ctx.refineLayout()
   }
 
+  function editYaml(tab: YamlTab, text: string): void {
+    const parsed = parseTab(tab, text)
+    // A text that does not parse keeps the last good resources: the canvas and grid stay as they were.
+    const resources = isBroken(parsed) ? get().resources : replaceTabResources(get().resources, tab, parsed.objects)
+    commit(ctx, { resources, typed: { tab, text } }, 'yaml')
+  }
+
   return {
     loadResources: (resources, origin, layout, options) => loadDesign(resources, origin, layout, options),
     upsertResource(object, origin, previousKey) {
@@ -68,6 +77,18 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
       const layout = previousKey ? carryPosition(get().layout, before, resources, previousKey, keyOf(object)) : undefined
       commit(ctx, { resources, ...(layout ? { layout } : {}) }, origin)
     },
+    editForm(object) {
+      const s = get()
+      const key = keyOf(object)
+      const plan = planFormEdit(s.resources, object, s.options.profile)
+      if (plan.kind === 'draft') return set({ drafts: { ...s.drafts, [key]: plan.draft } })
+      if (plan.kind === 'unchanged') return set({ drafts: withoutDraft(s.drafts, key) })
+      // Valid: the draft (if any) becomes the resource, one step from the last valid version.
+      set({ drafts: withoutDraft(s.drafts, key) })
+      const resources = upsertObject(s.resources, object)
+      if (resources !== s.resources) commit(ctx, { resources }, 'inspector')
+    },
+    discardDraft: (key) => set({ drafts: withoutDraft(get().drafts, key) }),
     deleteResource(key, origin) {
       const resources = deleteObject(get().resources, key)
       if (resources !== get().resources) commit(ctx, { resources }, origin)
@@ -77,11 +98,14 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
       const resources = edit(before)
       if (resources !== before) commit(ctx, { resources }, origin)
     },
-    editYaml(tab, text) {
-      const parsed = parseTab(tab, text)
-      // A text that does not parse keeps the last good resources: the canvas and grid stay as they were.
-      const resources = isBroken(parsed) ? get().resources : replaceTabResources(get().resources, tab, parsed.objects)
-      commit(ctx, { resources, typed: { tab, text } }, 'yaml')
+    editYaml,
+    applyQuickFix(tab, line) {
+      const problem = get().problems.find((p) => p.tab === tab && p.line === line && p.fix)
+      const move = problem && quickFixText(get().yaml[tab], line)
+      if (!move) return false
+      // As if the user had typed the corrected text: one commit, hence one undo step.
+      editYaml(tab, move.text)
+      return true
     },
     gesture(run) {
       if (inGesture) return run()
@@ -138,6 +162,8 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
       return workload && target ? explainWorkloadCell(context, workload, target) : undefined
     },
     undo() {
+      // An open draft is the newest thing the user did: the first undo discards it (the resources never changed).
+      if (Object.keys(get().drafts).length > 0) return set({ drafts: NO_DRAFTS })
       const before = get()
       ctx.history().undo()
       afterTimeTravel(ctx, before, 'undo')

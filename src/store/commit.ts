@@ -7,6 +7,7 @@ import type { TemporalState } from 'zundo'
 import type { EngineOptions, KubeObject, RequestProfile } from '../engine'
 import { withoutSecretData } from '../yaml/clusterImport'
 import { deriveDocuments } from './derive'
+import { keptDrafts } from './drafts'
 import type { GridRunner } from './gridRunner'
 import { keyOf } from './keys'
 import { placeNewNodes } from './placeNodes'
@@ -94,6 +95,7 @@ export function commit(ctx: StoreContext, change: Change, origin: ChangeOrigin):
     ...docs,
     lastOrigin: origin,
     selection: keptSelection(s.selection, resources),
+    drafts: keptDrafts(s.drafts, resources),
     gridState: evaluate ? gridPending(s.gridState) : s.gridState,
   })
   if (evaluate) scheduleGrid(ctx)
@@ -106,6 +108,6 @@ export function afterTimeTravel(ctx: StoreContext, before: DesignerState, origin
   ctx.endDrag()
   if (s.resources === before.resources) return ctx.set({ lastOrigin: origin })
   const docs = deriveDocuments({ resources: s.resources, options: s.options, previous: before, keySets: s.request.keySets })
-  ctx.set({ ...docs, lastOrigin: origin, selection: keptSelection(s.selection, s.resources), gridState: gridPending(s.gridState) })
+  ctx.set({ ...docs, lastOrigin: origin, selection: keptSelection(s.selection, s.resources), drafts: keptDrafts(s.drafts, s.resources), gridState: gridPending(s.gridState) })
   scheduleGrid(ctx)
 }

@@ -14,6 +14,7 @@ import { scheduleGrid, type HistoryState, type StoreContext } from './commit'
 import type { Design } from './design'
 import { afterOpening, readOpening, type Opening } from './opening'
 import { deriveDocuments } from './derive'
+import { NO_DRAFTS } from './drafts'
 import { changedCells } from './gridView'
 import { createGridRunner } from './gridRunner'
 import type { GridWorkerClient } from './gridWorkerClient'
@@ -153,6 +154,7 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
           selection: { kind: 'none' },
           reveal: undefined,
           intent: opening.design.intent ?? '',
+          drafts: NO_DRAFTS,
         }
         queueMicrotask(() => {
           scheduleGrid(ctx)

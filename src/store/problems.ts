@@ -8,6 +8,7 @@
 import type { Diagnostic, KubeObject, ObjectPath } from '../engine'
 import { locate, type ObjectSource, type ParsedManifests, type SourceRange } from '../yaml'
 import { documentLines, locateInDocument } from './generatedText'
+import { quickFixFor } from './quickFixes'
 import { keyOf } from './keys'
 import { tabOf, YAML_TABS } from './tabs'
 import type { Problem, YamlTab } from './types'
@@ -99,6 +100,8 @@ export function modelProblems(diagnostics: readonly Diagnostic[], resources: rea
     const problem: Problem = { tab, ...range, severity: d.severity, code: d.code, message: d.message }
     const resource = d.resource ?? (object ? keyOf(object) : undefined)
     if (resource !== undefined) problem.resource = resource
+    const fix = quickFixFor(d, texts[tab].text, problem.line)
+    if (fix) problem.fix = fix
     return problem
   })
 }

@@ -6,6 +6,7 @@
  */
 import type { CellExplanation, EngineOptions, KubeObject, Model, PortProtocol, ResourceKey } from '../engine'
 import type { JwksJson } from '../engine/jwt'
+import type { Drafts } from './drafts'
 import type { GridViewSpec } from './gridFilter'
 import type { SavedToken, TokenPlacement } from './tokens/types'
 
@@ -47,6 +48,8 @@ export interface Problem {
   code: string
   message: string
   resource?: ResourceKey
+  /** A quick fix for it (store/quickFixes.ts); `applyQuickFix(tab, line)` applies it. */
+  fix?: { title: string }
 }
 
 /** The request every grid cell sends: path, headers, token (store/tokens), clock and key sets. */
@@ -121,6 +124,11 @@ export interface DesignerState {
   reveal: { tab: YamlTab; line: number; nonce: number } | undefined
   /** The design's intent.yaml text (src/intent/FORMAT.md); '' when there is none. Not in the undo history. */
   intent: string
+  /**
+   * Form edits admission would reject, by resource key (store/drafts.ts): the resources keep the last
+   * valid version meanwhile. Not in the undo history, not saved.
+   */
+  drafts: Drafts
 }
 
 export interface DesignerActions {
@@ -128,11 +136,20 @@ export interface DesignerActions {
   loadResources(resources: KubeObject[], origin: ChangeOrigin, layout?: Layout, options?: EngineOptions): void
   /** Inserts or replaces one object by its key (inspector edits, canvas drops). */
   upsertResource(object: KubeObject, origin: ChangeOrigin, previousKey?: ResourceKey): void
+  /**
+   * An inspector form wrote `object`: it replaces the resource (one undo step) when admission accepts
+   * it; otherwise it becomes the resource's draft and the grid keeps the last valid version.
+   */
+  editForm(object: KubeObject): void
+  /** Forgets the draft of `key`: the form shows the resource again. */
+  discardDraft(key: ResourceKey): void
   deleteResource(key: ResourceKey, origin: ChangeOrigin): void
   /** Applies a pure edit (store/commands) to the resources as one undoable step. */
   applyEdit(edit: (resources: readonly KubeObject[]) => KubeObject[], origin: ChangeOrigin): void
   /** The user typed in a tab: keep the text; if it parses, replace that tab's resources. */
   editYaml(tab: YamlTab, text: string): void
+  /** Applies the quick fix of the problem at `line` of `tab` (one text edit, one undo step); false when there is none. */
+  applyQuickFix(tab: YamlTab, line: number): boolean
   moveNode(id: string, position: NodePosition): void
   /**
    * One user gesture (a drop, a click-add, a drag that attaches): every resource edit and layout move

@@ -1,6 +1,7 @@
 /** Small 16px stroke icons, drawn for this app. Decorative: the button around them carries the name. */
 const PATHS = {
   undo: 'M5.5 3.5 2.5 6.5l3 3M2.5 6.5h7a4 4 0 0 1 0 8h-3',
+  more: 'M3.5 8h.01M8 8h.01M12.5 8h.01',
   redo: 'M10.5 3.5l3 3-3 3M13.5 6.5h-7a4 4 0 0 0 0 8h3',
   plus: 'M8 3v10M3 8h10',
   reset: 'M2.5 8a5.5 5.5 0 1 0 1.7-4M2.5 2.5v3h3',

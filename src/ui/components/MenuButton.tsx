@@ -19,10 +19,12 @@ export interface MenuButtonProps {
   items: MenuItem[]
   /** Menu opens aligned to the button's right edge (buttons near the window's right side). */
   alignRight?: boolean
+  /** Extra class of the wrapper (e.g. for a toolbar's own layout rules). */
+  className?: string
 }
 
 /** A button that opens a menu (WAI-ARIA menu button): arrows move, Enter picks, Escape closes. */
-export function MenuButton({ label, icon, items, alignRight = false }: MenuButtonProps) {
+export function MenuButton({ label, icon, items, alignRight = false, className }: MenuButtonProps) {
   const [open, setOpen] = useState(false)
   const id = useId()
   const buttonRef = useRef<HTMLButtonElement>(null)
@@ -69,7 +71,7 @@ export function MenuButton({ label, icon, items, alignRight = false }: MenuButto
   }
 
   return (
-    <div className="menu-button">
+    <div className={className ? `menu-button ${className}` : 'menu-button'}>
       <Button
         ref={buttonRef}
         icon={icon}

@@ -65,19 +65,28 @@ export function EditorPane() {
     () =>
       problems
         .filter((p) => p.tab === tab)
-        .map((p) => ({ line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn, severity: p.severity, message: p.message, code: p.code })),
+        .map((p) => ({ line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn, severity: p.severity, message: p.message, code: p.code, ...(p.fix ? { fix: p.fix.title } : {}) })),
     [problems, tab],
   )
 
   // Our problems first; a schema finding on a line we already report is the same finding in other words.
   const listed = useMemo<ListedProblem[]>(() => {
-    const ours: ListedProblem[] = problems.map((p) => ({ tab: p.tab, line: p.line, severity: p.severity, code: p.code, message: p.message }))
+    const ours: ListedProblem[] = problems.map((p) => ({ tab: p.tab, line: p.line, severity: p.severity, code: p.code, message: p.message, ...(p.fix ? { fix: p.fix.title } : {}) }))
     const taken = new Set(ours.map((p) => `${p.tab}:${p.line}`))
     const schema = filled.flatMap((t) =>
       schemaMarkers[t].filter((m) => !taken.has(`${t}:${m.line}`)).map((m): ListedProblem => ({ tab: t, line: m.line, severity: m.severity, code: 'SCHEMA', message: m.message })),
     )
     return [...ours, ...schema].sort((a, b) => TABS.indexOf(a.tab) - TABS.indexOf(b.tab) || a.line - b.line)
   }, [problems, schemaMarkers, filledKey])
+
+  // Typing not yet sent to the store goes first: the fix is computed on the text as it is now.
+  const applyQuickFix = useCallback(
+    (t: YamlTab, line: number) => {
+      flush()
+      useDesignerStore.getState().applyQuickFix(t, line)
+    },
+    [flush],
+  )
 
   const onSchemaMarkers = useCallback((list: EditorMarker[]) => setSchemaMarkers((m) => ({ ...m, [tab]: list })), [tab])
 
@@ -156,6 +165,7 @@ export function EditorPane() {
             schemas={schemas}
             markers={markers}
             onSchemaMarkers={onSchemaMarkers}
+            onQuickFix={(line) => applyQuickFix(tab, line)}
             revealLine={revealLine?.tab === tab ? revealLine : undefined}
             ariaLabel={`${TAB_TITLES[tab]} YAML`}
           />
@@ -173,6 +183,7 @@ export function EditorPane() {
       </p>
       <ProblemsList
         problems={listed}
+        onFix={applyQuickFix}
         onReveal={(t, line) => {
           showTab(t)
           setRevealLine((r) => ({ tab: t, line, nonce: (r?.nonce ?? 0) + 1 }))

@@ -8,17 +8,20 @@ export interface ListedProblem {
   severity: 'error' | 'warning' | 'info'
   code?: string
   message: string
+  /** The title of its quick fix, if it has one. */
+  fix?: string
 }
 
 export interface ProblemsListProps {
   problems: ListedProblem[]
   onReveal(tab: YamlTab, line: number): void
+  onFix(tab: YamlTab, line: number): void
 }
 
 const ICON = { error: 'error', warning: 'alert', info: 'info' } as const
 
-/** Every problem of both tabs; a click shows its line in the editor. */
-export function ProblemsList({ problems, onReveal }: ProblemsListProps) {
+/** Every problem of both tabs; a click shows its line in the editor; a problem with a quick fix has a Fix button. */
+export function ProblemsList({ problems, onReveal, onFix }: ProblemsListProps) {
   const errors = problems.filter((p) => p.severity === 'error').length
   const warnings = problems.filter((p) => p.severity === 'warning').length
   return (
@@ -51,6 +54,12 @@ export function ProblemsList({ problems, onReveal }: ProblemsListProps) {
                   {TAB_TITLES[p.tab]}, line {p.line}
                 </span>
               </button>
+              {p.fix && (
+                <button type="button" className="problem-fix" title={p.fix} aria-label={`Quick fix: ${p.fix}`} onClick={() => onFix(p.tab, p.line)}>
+                  <Icon name="check" size={12} />
+                  Fix
+                </button>
+              )}
             </li>
           ))}
         </ul>

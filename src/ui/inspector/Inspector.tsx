@@ -6,6 +6,7 @@ import { useDesignerStore } from '../../store'
 import type { KubeObject } from '../../engine'
 import { AuthzPolicyForm, PeerAuthForm, RequestAuthForm } from '../modern/forms'
 import { AppForm } from './AppForm'
+import { DraftNotice } from './DraftNotice'
 import { GatewayForm, VirtualServiceForm } from './IngressForms'
 import { NamespaceForm } from './NamespaceForm'
 import { PolicyForm } from './PolicyForm'
@@ -57,6 +58,8 @@ export function Inspector() {
           ×
         </button>
       </header>
+      {/* Between the header and the scrolling form: it never covers the field being typed in. */}
+      {selection.kind === 'resource' && <DraftNotice key={selection.key} resourceKey={selection.key} />}
       <div className="inspector__body">
         {selection.kind === 'namespace' ? <NamespaceForm key={selection.name} name={selection.name} /> : selection.kind === 'resource' && <ResourceBody key={selection.key} resourceKey={selection.key} />}
       </div>

@@ -1,5 +1,5 @@
-import { useDesignerStore } from '../../store'
 import { Button } from '../components'
+import { newEmptyDesign, resetToSeed } from './designActions'
 import type { Notify } from './notice'
 
 /** Start over: an empty design, or the seed task's three namespaces. Both are undoable. */
@@ -11,10 +11,7 @@ export function DesignButtons({ notify }: { notify: Notify }) {
         variant="ghost"
         aria-label="New empty design"
         title="New: start an empty design (undoable)"
-        onClick={() => {
-          useDesignerStore.getState().newEmptyDesign()
-          notify({ tone: 'info', text: 'Started an empty design. Undo brings back the previous one.' })
-        }}
+        onClick={() => newEmptyDesign(notify)}
       >
         New
       </Button>
@@ -23,10 +20,7 @@ export function DesignButtons({ notify }: { notify: Notify }) {
         variant="ghost"
         aria-label="Reset to seed"
         title="Reset to seed: foo, bar (with sidecars) and legacy (without), no Istio config"
-        onClick={() => {
-          useDesignerStore.getState().resetToSeed()
-          notify({ tone: 'info', text: 'Reset to the seed design. Undo brings back the previous one.' })
-        }}
+        onClick={() => resetToSeed(notify)}
       >
         Reset to seed
       </Button>

@@ -10,8 +10,11 @@ const R11: readonly Segment<R11Behaviour>[] = [
   { value: 'implemented', label: 'Implemented (000/56)', title: 'As implemented: real Istio resets the connection, 000 with exit code 56' },
 ]
 
-/** The engine switches: which Istio's rules, and (1.0 only) how to treat the seed's one documentation error. */
-export function ModeSwitches() {
+/**
+ * The engine switches: which Istio's rules, and (1.0 only) how to treat the seed's one documentation
+ * error. `migrate`: show Migrate… here (the compact toolbar has it in "More actions").
+ */
+export function ModeSwitches({ migrate = true }: { migrate?: boolean }) {
   const { profile, r11, alpha, setOptions } = useDesignerStore(
     useShallow((s) => ({ profile: s.options.profile, r11: s.options.r11, alpha: hasAlphaPolicies(s.resources), setOptions: s.setOptions })),
   )
@@ -24,7 +27,7 @@ export function ModeSwitches() {
           rules first, then exported ones. 1.5 and later: PeerAuthentication, RequestAuthentication and AuthorizationPolicy, auto mTLS;
           v1alpha1 policies are gone from 1.6. Switching re-checks every object and deletes nothing.
         </InfoTip>
-        {alpha && (
+        {alpha && migrate && (
           <Button variant="ghost" title="Convert MeshPolicy and Policy to the modern API and compare the grids" onClick={() => useMigrationStore.getState().openPreview()}>
             Migrate…
           </Button>

@@ -3,13 +3,22 @@ import { ExportMenu } from './ExportMenu'
 import { HistoryButtons } from './HistoryButtons'
 import { ImportMenu } from './ImportMenu'
 import { ModeSwitches } from './ModeSwitches'
+import { MoreActionsMenu } from './MoreActionsMenu'
+import { useWindowSize } from '../components'
 import type { Notify } from './notice'
 import { ShareButton } from './ShareButton'
 import { WorkshopButton } from '../workshop'
 import './Toolbar.css'
 
+/**
+ * At this width and below (1280x720 and 1024x768 projectors and laptops) the row keeps the switches,
+ * Workshop, Undo/Redo, Import and Export; New, Reset to seed, Share and Migrate… go to "More actions".
+ */
+export const COMPACT_TOOLBAR_MAX_WIDTH = 1300
+
 /** The header: the product name, the engine switches, and the design's commands. */
 export function Toolbar({ notify }: { notify: Notify }) {
+  const compact = useWindowSize().width <= COMPACT_TOOLBAR_MAX_WIDTH
   return (
     <header className="toolbar">
       <div className="toolbar-brand">
@@ -17,12 +26,12 @@ export function Toolbar({ notify }: { notify: Notify }) {
         <h1>Mesh Auth Designer</h1>
       </div>
       <span className="toolbar-divider" aria-hidden="true" />
-      <ModeSwitches />
+      <ModeSwitches migrate={!compact} />
       <div className="toolbar-spacer" />
       {/* One group: the toolbar has no room for another 12px gap at 1366 px. */}
       <div className="toolbar-group">
         <WorkshopButton />
-        <DesignButtons notify={notify} />
+        {!compact && <DesignButtons notify={notify} />}
       </div>
       <span className="toolbar-divider" aria-hidden="true" />
       <HistoryButtons />
@@ -30,7 +39,7 @@ export function Toolbar({ notify }: { notify: Notify }) {
       <div className="toolbar-group">
         <ImportMenu notify={notify} />
         <ExportMenu notify={notify} />
-        <ShareButton notify={notify} />
+        {compact ? <MoreActionsMenu notify={notify} /> : <ShareButton notify={notify} />}
       </div>
     </header>
   )

@@ -25,9 +25,11 @@ export default function YamlEditor(props: YamlEditorProps) {
   // so a keystroke landing right after a render already reaches the new callback.
   const onChangeRef = useRef(props.onChange)
   const onSchemaMarkersRef = useRef(props.onSchemaMarkers)
+  const onQuickFixRef = useRef(props.onQuickFix)
   useLayoutEffect(() => {
     onChangeRef.current = props.onChange
     onSchemaMarkersRef.current = props.onSchemaMarkers
+    onQuickFixRef.current = props.onQuickFix
   })
 
   // Memoised so inline options do not make @monaco-editor/react call updateOptions each render.
@@ -116,6 +118,34 @@ export default function YamlEditor(props: YamlEditorProps) {
       list.map((m) => toMonacoMarker(monaco, model, m)),
     )
   }, [ed, markersKey, modelEpoch])
+
+  // Quick fixes as code actions (lightbulb, Ctrl+.): the action runs a command of this editor that
+  // hands the line to onQuickFix, so the fix is the store's one command, not an edit made here.
+  const fixes = useRef<EditorMarker[]>([])
+  useEffect(() => {
+    fixes.current = (JSON.parse(markersKey) as EditorMarker[]).filter((m) => m.fix !== undefined)
+  }, [markersKey])
+  useEffect(() => {
+    if (!ed) return
+    const commandId = ed.addCommand(0, (_accessor: unknown, line: number) => onQuickFixRef.current?.(line))
+    const provider = monaco.languages.registerCodeActionProvider('yaml', {
+      provideCodeActions(model, range) {
+        const none = { actions: [], dispose: () => undefined }
+        if (model !== ed.getModel() || !commandId || !onQuickFixRef.current) return none
+        const actions = fixes.current
+          .filter((m) => m.line >= range.startLineNumber && m.line <= range.endLineNumber)
+          .map((m) => ({
+            title: m.fix as string,
+            kind: 'quickfix',
+            isPreferred: true,
+            diagnostics: [toMonacoMarker(monaco, model, m)],
+            command: { id: commandId, title: m.fix as string, arguments: [m.line] },
+          }))
+        return { actions, dispose: () => undefined }
+      },
+    })
+    return () => provider.dispose()
+  }, [ed])
 
   // Schema markers → onSchemaMarkers, reported only when they differ from the last report.
   useEffect(() => {

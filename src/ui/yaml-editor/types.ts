@@ -8,6 +8,8 @@ export interface EditorMarker {
   severity: 'error' | 'warning' | 'info'
   message: string
   code?: string
+  /** The title of the marker's quick fix (a code action: the lightbulb, Ctrl+.); see YamlEditorProps.onQuickFix. */
+  fix?: string
 }
 
 /** A JSON schema handed to monaco-yaml. `uri` is an identifier only; it is never fetched. */
@@ -30,6 +32,8 @@ export interface YamlEditorProps {
   markers: EditorMarker[]
   /** Receives the markers monaco-yaml's schema validation produces, whenever they change. */
   onSchemaMarkers?(markers: EditorMarker[]): void
+  /** Applies the quick fix of the marker on `line` (a marker with `fix`), chosen from the editor's code actions. */
+  onQuickFix?(line: number): void
   /** Reveals `line` in the centre and selects it each time `nonce` changes. Does not take focus. */
   revealLine?: { line: number; nonce: number }
   readOnly?: boolean

@@ -59,7 +59,7 @@ const OBJECT_META_FIELDS = new Set([
   'deletionGracePeriodSeconds', 'labels', 'annotations', 'ownerReferences', 'finalizers', 'managedFields', 'clusterName',
 ])
 /** Top-level fields that end up in metadata when typed at the indentation of `name:`. */
-const TOP_LEVEL_FIELDS = new Set(['spec', 'data', 'stringData', 'kind', 'apiVersion', 'status', 'type'])
+export const TOP_LEVEL_FIELDS: ReadonlySet<string> = new Set(['spec', 'data', 'stringData', 'kind', 'apiVersion', 'status', 'type'])
 
 export function checkMetadata(object: KubeObject, clusterScoped: boolean, report: Report): void {
   const meta = object.metadata
