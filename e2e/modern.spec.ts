@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { toolbarAction } from './toolbarPage.js'
 import { cell, closeInspector, expectCode, fitView, openSelectedInspector, paletteItem, setProfile } from './modernPage.js'
 
 /**
@@ -82,7 +83,7 @@ test.describe('Modern API', () => {
 test.describe('Istio samples', () => {
   test('Import offers the profile\'s own httpbin and sleep samples, one undo away', async ({ page }) => {
     await page.goto('/')
-    await page.getByRole('button', { name: 'New empty design' }).click()
+    await toolbarAction(page, 'New empty design')
     await page.getByRole('button', { name: 'Import' }).click()
     await page.getByRole('menuitem', { name: /Istio 1\.30 samples/ }).click()
     // 1.24+ docs call the client curl; 1.21+ httpbin listens on 8080 behind Service port 8000.
