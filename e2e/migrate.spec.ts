@@ -75,7 +75,7 @@ test.describe('Profiles and migration', () => {
     await expectCode(page, 'sleep.foo', 'httpbin.foo:8000', '403')
     await expectCode(page, 'sleep.legacy', 'httpbin.foo:8000', '000 (56)')
     await expect(page.getByTestId('canvas.node.RequestAuthentication/foo/jwt-example-httpbin')).toBeAttached()
-    await expect(page.getByTestId('canvas.node.AuthorizationPolicy/foo/jwt-example-httpbin')).toContainText('DENY any request from not request principal *')
+    await expect(page.getByTestId('canvas.node.AuthorizationPolicy/foo/jwt-example-httpbin')).toContainText('DENY any request from no request principal')
     await expect(notice).toHaveCount(0)
     const check = page.getByRole('region', { name: 'Migration check' })
     await expect(check).toContainText('4 cells differ from the Istio 1.0 design')

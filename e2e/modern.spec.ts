@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { cell, closeInspector, expectCode, fitView, openSelectedInspector, paletteItem, setProfile } from './modernPage.js'
+import { addApp, addNamespace, cell, closeInspector, expectCode, fitView, newEmptyDesign, openSelectedInspector, paletteItem, setProfile } from './modernPage.js'
 
 /**
  * The designer speaking the modern API (issue 11): the seed's final state drawn with
@@ -10,15 +10,31 @@ import { cell, closeInspector, expectCode, fitView, openSelectedInspector, palet
 test.describe('Modern API', () => {
   test.use({ viewport: { width: 1600, height: 1000 } })
 
-  test('draws the seed\'s final state in the modern API and reads 000/56, 403, 200 and 401', async ({ page }) => {
-    test.setTimeout(180_000)
+  test('draws the seed\'s final state in the modern API from an empty design and reads 000/56, 403, 200 and 401', async ({ page }) => {
+    test.setTimeout(240_000)
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(String(e)))
     await page.goto('/')
-    await expectCode(page, 'sleep.legacy', 'httpbin.foo:8000', '200')
-    // The seed's workloads, no policy yet; a new design speaks the latest API, so does this one now.
+    // New: nothing on the canvas, the latest profile; the palette speaks the modern API only.
+    await newEmptyDesign(page)
     await setProfile(page, '1.30')
+    // Only the mesh marker is left on the canvas.
+    await expect(page.locator('[data-testid^="canvas.namespace."], [data-testid^="canvas.app."]')).toHaveCount(0)
+    await expect(page.getByTestId('canvas.mesh')).toBeVisible()
     await expect(paletteItem(page, 'MeshPolicy')).toHaveCount(0)
+
+    // The seed's workloads, drawn: foo and bar with automatic sidecars, legacy without.
+    for (const [ns, injection] of [['foo', true], ['bar', true], ['legacy', false]] as const) {
+      await addNamespace(page, ns, injection)
+      await addApp(page, 'Service', ns, 'httpbin')
+      const inspector = page.getByRole('complementary', { name: 'Inspector' })
+      await expect(inspector.getByLabel('Port 1 number')).toHaveValue('8000')
+      await addApp(page, 'Client workload', ns, 'sleep')
+      await expect(page.getByRole('switch', { name: `Sidecar for sleep.${ns}` })).toBeChecked({ checked: injection })
+      await expect(page.getByRole('switch', { name: `Sidecar for httpbin.${ns}` })).toBeChecked({ checked: injection })
+    }
+    await closeInspector(page)
+    for (const from of ['foo', 'bar', 'legacy']) for (const to of ['foo', 'bar', 'legacy']) await expectCode(page, `sleep.${from}`, `httpbin.${to}:8000`, '200')
     await fitView(page)
     const httpbinFoo = page.getByTestId('canvas.app.httpbin.foo')
 
@@ -43,8 +59,8 @@ test.describe('Modern API', () => {
     await paletteItem(page, 'AuthorizationPolicy').dragTo(httpbinFoo)
     await openSelectedInspector(page)
     await expect(inspector.getByLabel('Action', { exact: true })).toHaveValue('ALLOW')
-    await expect(inspector.getByLabel('Rule 1 reads')).toHaveText('ALLOW any request from request principal *')
-    const principals = inspector.getByRole('group', { name: 'Rule 1 from' }).getByRole('combobox', { name: 'requestPrincipals' })
+    await expect(inspector.getByLabel('Rule 1 reads')).toHaveText('ALLOW any request from any request principal')
+    const principals = inspector.getByRole('group', { name: 'Rule 1 source 1' }).getByRole('combobox', { name: 'requestPrincipals' })
     await principals.fill('testing@secure.istio.io/testing@secure.istio.io')
     await principals.press('Enter')
     await expect(inspector.getByLabel('Rule 1 reads')).toHaveText('ALLOW any request from request principal testing@secure.istio.io/testing@secure.istio.io')

@@ -31,6 +31,40 @@ export async function closeInspector(page: Page) {
   if (await close.isVisible()) await close.click()
 }
 
+/** The toolbar's New: an empty design, on the latest profile. */
+export async function newEmptyDesign(page: Page) {
+  await page.getByRole('button', { name: 'New empty design' }).click()
+  await expect(page.getByRole('combobox', { name: 'Istio version' })).toHaveValue('1.30')
+}
+
+/**
+ * A namespace click-added from the palette, renamed in its inspector; `injection: false` unticks
+ * automatic sidecar injection (the seed's legacy). It stays selected, so click-adds go into it.
+ */
+export async function addNamespace(page: Page, name: string, injection = true) {
+  await paletteItem(page, 'Namespace').click()
+  await openSelectedInspector(page)
+  const inspector = page.getByRole('complementary', { name: 'Inspector' })
+  const field = inspector.getByLabel('Name', { exact: true })
+  await field.fill(name)
+  await field.press('Enter')
+  await expect(page.getByTestId(`canvas.namespace.${name}`)).toBeVisible()
+  const sidecars = inspector.getByRole('checkbox', { name: 'Automatic sidecar injection' })
+  await expect(sidecars).toBeChecked()
+  if (!injection) await sidecars.uncheck()
+  // Closing the inspector would unselect the namespace: it stays open, click-adds go into the namespace.
+}
+
+/** A palette app (Service or Client workload) click-added into the selected namespace (or the selected app's), renamed in its inspector, which stays open. */
+export async function addApp(page: Page, item: 'Service' | 'Client workload', namespace: string, name: string) {
+  await paletteItem(page, item).click()
+  await openSelectedInspector(page)
+  const field = page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Name', { exact: true })
+  await field.fill(name)
+  await field.press('Enter')
+  await expect(page.getByTestId(`canvas.app.${name}.${namespace}`)).toBeVisible()
+}
+
 export async function fitView(page: Page) {
   await page.getByRole('button', { name: 'Fit View' }).click()
   await page.waitForTimeout(100)
