@@ -12,6 +12,12 @@ export async function expectCode(page: Page, row: string, column: string, code: 
   await expect(cell(page, row, column)).toHaveAccessibleName(`${row} to ${column}: ${code}`)
 }
 
+/** Every cell of the grid as it reads to a screen reader ("sleep.foo to httpbin.foo:8000: 200"), in order. */
+export async function gridNames(page: Page): Promise<string[]> {
+  const cells = page.getByRole('table', { name: 'Connectivity' }).getByRole('button', { name: / to .+: / })
+  return Promise.all((await cells.all()).map(async (c) => (await c.getAttribute('aria-label')) ?? (await c.innerText())))
+}
+
 export function paletteItem(page: Page, label: string): Locator {
   return page.getByRole('button', { name: `Add ${label}`, exact: true })
 }

@@ -32,7 +32,9 @@ function noneOf(one: string, many: string, values: readonly string[]): string {
 /** The phrases of one source, one per set field (all must match). */
 function sourceParts(source: SourceForm): string[] {
   const parts: string[] = []
-  for (const [field, values] of Object.entries(source)) {
+  // What the source is before what it is not: "namespace foo and not principal x".
+  const entries = Object.entries(source).sort(([a], [b]) => Number(a.startsWith('not')) - Number(b.startsWith('not')))
+  for (const [field, values] of entries) {
     if (!values || values.length === 0) continue
     const negated = field.startsWith('not')
     const base = negated ? field.charAt(3).toLowerCase() + field.slice(4) : field
