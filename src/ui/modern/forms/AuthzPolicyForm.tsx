@@ -32,7 +32,7 @@ import { Section, SmallButton } from '../../inspector/Section'
 import { useDiagnostics, writeObject } from '../../inspector/useSelected'
 import { ListField } from './ListField'
 import { ScopeField } from './ScopeField'
-import { designSuggestions, type Suggestions } from './suggestions'
+import { conditionSuggestions, designSuggestions, type Suggestions } from './suggestions'
 
 const ACTION_LABEL = { ALLOW: 'ALLOW', DENY: 'DENY (checked before ALLOW)', AUDIT: 'AUDIT (logging only)', CUSTOM: 'CUSTOM (ext_authz provider)' } as const
 
@@ -67,7 +67,7 @@ function suggestionsFor(field: string, s: Suggestions): string[] {
  * The set fields of one source or operation, each a list with completion, plus "add field" for the
  * others (all of them must match, M24). `title` names the group ("Rule 1 source 2").
  */
-function FieldSet<F extends string>({ title, fields, values, suggestions, onChange, onRemove }: { title: string; fields: readonly F[]; values: Partial<Record<F, string[]>>; suggestions: Suggestions; onChange(next: Partial<Record<F, string[]>>): void; onRemove(): void }) {
+function FieldSet<F extends string>({ title, fields, values, suggestions, onChange, onRemove, fresh = false }: { title: string; fields: readonly F[]; values: Partial<Record<F, string[]>>; suggestions: Suggestions; onChange(next: Partial<Record<F, string[]>>): void; onRemove(): void; fresh?: boolean }) {
   // A field just added has no value yet, and an empty list is not written: keep it on screen until typed in.
   const [added, setAdded] = useState<F[]>([])
   const shown = fields.filter((f) => values[f] !== undefined || added.includes(f))
@@ -84,7 +84,7 @@ function FieldSet<F extends string>({ title, fields, values, suggestions, onChan
       </div>
       {[...shown, ...extra].map((f) => (
         <div className="authz-row" key={f}>
-          <ListField inline label={f} values={values[f] ?? []} suggestions={suggestionsFor(f, suggestions)} onCommit={(v) => onChange({ ...values, [f]: v })} />
+          <ListField inline label={f} values={values[f] ?? []} suggestions={suggestionsFor(f, suggestions)} autoFocus={added.includes(f) && values[f] === undefined} onCommit={(v) => onChange({ ...values, [f]: v })} />
           <SmallButton
             label={`Remove ${f} from ${title}`}
             onClick={() => {
@@ -98,7 +98,7 @@ function FieldSet<F extends string>({ title, fields, values, suggestions, onChan
       ))}
       {shown.length + extra.length === 0 && <p className="field__hint">Add a field: this entry is written once a field has a value.</p>}
       {free.length > 0 && (
-        <select className="field__input authz-add" aria-label={`Add a field to ${title}`} value="" onChange={(e) => e.currentTarget.value && setAdded([...added, e.currentTarget.value as F])}>
+        <select className="field__input authz-add" aria-label={`Add a field to ${title}`} autoFocus={fresh} value="" onChange={(e) => e.currentTarget.value && setAdded([...added, e.currentTarget.value as F])}>
           <option value="">+ add field…</option>
           {free.map((f) => (
             <option key={f} value={f}>
@@ -153,6 +153,7 @@ function EntryList<F extends string>({ rule, noun, part, fields, entries, empty,
             title={`Rule ${rule} ${noun} ${entries.length + 1}`}
             fields={fields}
             values={{}}
+            fresh
             suggestions={suggestions}
             onChange={(next) => {
               // Nothing to write until a field has a value.
@@ -171,7 +172,8 @@ function EntryList<F extends string>({ rule, noun, part, fields, entries, empty,
 const NEW_CONDITION: ConditionForm = { key: '', values: [], notValues: [] }
 
 /** One `when` condition: key (with the profile's keys as completion), values, notValues. */
-function ConditionRow({ title, condition, keys, onChange, onRemove }: { title: string; condition: ConditionForm; keys: string[]; onChange(c: ConditionForm): void; onRemove(): void }) {
+function ConditionRow({ title, condition, keys, suggestions, onChange, onRemove, fresh = false }: { title: string; condition: ConditionForm; keys: string[]; suggestions: Suggestions; onChange(c: ConditionForm): void; onRemove(): void; fresh?: boolean }) {
+  const values = conditionSuggestions(condition.key, suggestions)
   return (
     <div className="authz-entry" role="group" aria-label={title}>
       <div className="authz-entry__title">
@@ -180,15 +182,15 @@ function ConditionRow({ title, condition, keys, onChange, onRemove }: { title: s
           ×
         </SmallButton>
       </div>
-      <ListField inline label="key" values={condition.key ? [condition.key] : []} suggestions={keys} placeholder="request.headers[x-token]" onCommit={(v) => onChange({ ...condition, key: v[0] ?? '' })} />
-      <ListField inline label="values" values={condition.values} onCommit={(values) => onChange({ ...condition, values })} />
-      <ListField inline label="notValues" values={condition.notValues} onCommit={(notValues) => onChange({ ...condition, notValues })} />
+      <ListField inline label="key" values={condition.key ? [condition.key] : []} suggestions={keys} placeholder="request.headers[x-token]" autoFocus={fresh} onCommit={(v) => onChange({ ...condition, key: v[0] ?? '' })} />
+      <ListField inline label="values" values={condition.values} suggestions={values} onCommit={(next) => onChange({ ...condition, values: next })} />
+      <ListField inline label="notValues" values={condition.notValues} suggestions={values} onCommit={(notValues) => onChange({ ...condition, notValues })} />
     </div>
   )
 }
 
 /** A rule's `when`: every condition must hold ("and"); a new one is written once it has a key and a value. */
-function ConditionList({ rule, conditions, keys, onSet, onRemove }: { rule: number; conditions: readonly ConditionForm[]; keys: string[]; onSet(index: number, c: ConditionForm): void; onRemove(index: number): void }) {
+function ConditionList({ rule, conditions, keys, suggestions, onSet, onRemove }: { rule: number; conditions: readonly ConditionForm[]; keys: string[]; suggestions: Suggestions; onSet(index: number, c: ConditionForm): void; onRemove(index: number): void }) {
   const [draft, setDraft] = useState<ConditionForm | undefined>(undefined)
   const count = conditions.length + (draft ? 1 : 0)
   return (
@@ -204,7 +206,7 @@ function ConditionList({ rule, conditions, keys, onSet, onRemove }: { rule: numb
       {conditions.map((c, i) => (
         <Fragment key={i}>
           {i > 0 && <div className="authz-or">and</div>}
-          <ConditionRow title={`Rule ${rule} condition ${i + 1}`} condition={c} keys={keys} onChange={(next) => onSet(i, next)} onRemove={() => onRemove(i)} />
+          <ConditionRow title={`Rule ${rule} condition ${i + 1}`} condition={c} keys={keys} suggestions={suggestions} onChange={(next) => onSet(i, next)} onRemove={() => onRemove(i)} />
         </Fragment>
       ))}
       {draft && (
@@ -214,6 +216,8 @@ function ConditionList({ rule, conditions, keys, onSet, onRemove }: { rule: numb
             title={`Rule ${rule} condition ${conditions.length + 1}`}
             condition={draft}
             keys={keys}
+            suggestions={suggestions}
+            fresh
             onChange={(next) => {
               if (!isCompleteCondition(next)) return setDraft(next)
               setDraft(undefined)
@@ -242,7 +246,7 @@ function RuleCard({ index, action, rule, profile, suggestions, onChange, onRemov
       </p>
       <EntryList<SourceField> rule={n} noun="source" part="from" fields={sourceFields(profile)} entries={rule.from ?? []} empty="any source" suggestions={suggestions} onSet={(i, s) => onChange(setSource(rule, i, s))} onRemove={(i) => onChange(removeSource(rule, i))} />
       <EntryList<OperationField> rule={n} noun="operation" part="to" fields={OPERATION_FIELDS} entries={rule.to ?? []} empty="any operation" suggestions={suggestions} onSet={(i, o) => onChange(setOperation(rule, i, o))} onRemove={(i) => onChange(removeOperation(rule, i))} />
-      <ConditionList rule={n} conditions={rule.when} keys={conditionKeys(profile)} onSet={(i, c) => onChange(setCondition(rule, i, c))} onRemove={(i) => onChange(removeCondition(rule, i))} />
+      <ConditionList rule={n} conditions={rule.when} keys={conditionKeys(profile)} suggestions={suggestions} onSet={(i, c) => onChange(setCondition(rule, i, c))} onRemove={(i) => onChange(removeCondition(rule, i))} />
     </fieldset>
   )
 }
