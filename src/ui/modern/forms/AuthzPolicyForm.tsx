@@ -138,7 +138,11 @@ function EntryList<F extends string>({ rule, noun, part, fields, entries, empty,
             fields={fields}
             values={entry}
             suggestions={suggestions}
-            onChange={(next) => onSet(i, next)}
+            onChange={(next) => {
+              // Its last field gone, the entry goes too (an empty one is not valid): as a removal.
+              if (Object.values<string[] | undefined>(next).every((v) => !v || v.length === 0)) setGeneration(generation + 1)
+              onSet(i, next)
+            }}
             onRemove={() => {
               setGeneration(generation + 1)
               onRemove(i)
