@@ -48,4 +48,33 @@ test.describe('Gestures and undo', () => {
     await expect.poll(() => canvasState(page)).toEqual(start)
     await expect(undo).toBeDisabled()
   })
+
+  test('a rename in the inspector is one undo step: the old name comes back in its place', async ({ page }) => {
+    test.slow()
+    await page.goto('/')
+    await expect(page.getByTestId('canvas.namespace.foo')).toBeVisible()
+    await page.waitForTimeout(1500) // elk's first layout settles
+    const start = await canvasState(page)
+    const inspector = page.getByRole('complementary', { name: 'Inspector' })
+    const undo = page.getByRole('button', { name: 'Undo' })
+
+    await page.getByTestId('canvas.namespace.bar').getByText('bar', { exact: true }).first().dblclick()
+    const name = inspector.getByLabel('Name', { exact: true })
+    await name.fill('baz')
+    await name.press('Enter')
+    await expect(page.getByTestId('canvas.namespace.baz')).toBeVisible()
+    await undo.click()
+    await expect(page.getByTestId('canvas.namespace.bar')).toBeVisible()
+    await expect.poll(() => canvasState(page)).toEqual(start)
+    await page.getByRole('button', { name: 'Close inspector' }).click()
+
+    await page.getByTestId('canvas.app.httpbin.legacy').getByText('httpbin', { exact: true }).dblclick()
+    await name.fill('web')
+    await name.press('Enter')
+    await expect(page.getByTestId('canvas.app.web.legacy')).toBeVisible()
+    await undo.click()
+    await expect(page.getByTestId('canvas.app.httpbin.legacy')).toBeVisible()
+    await expect.poll(() => canvasState(page)).toEqual(start)
+    await expect(undo).toBeDisabled()
+  })
 })

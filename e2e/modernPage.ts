@@ -1,6 +1,7 @@
 /** Helpers for the modern-API specs: grid cells by accessible name, palette drags, the profile picker. */
 import { readFileSync } from 'node:fs'
 import { expect, type Locator, type Page } from '@playwright/test'
+import { toolbarAction } from './toolbarPage.js'
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -10,6 +11,12 @@ export function cell(page: Page, row: string, column: string): Locator {
 
 export async function expectCode(page: Page, row: string, column: string, code: string) {
   await expect(cell(page, row, column)).toHaveAccessibleName(`${row} to ${column}: ${code}`)
+}
+
+/** Every cell of the grid as it reads to a screen reader ("sleep.foo to httpbin.foo:8000: 200"), in order. */
+export async function gridNames(page: Page): Promise<string[]> {
+  const cells = page.getByRole('table', { name: 'Connectivity' }).getByRole('button', { name: / to .+: / })
+  return Promise.all((await cells.all()).map(async (c) => (await c.getAttribute('aria-label')) ?? (await c.innerText())))
 }
 
 export function paletteItem(page: Page, label: string): Locator {
@@ -29,6 +36,40 @@ export async function openSelectedInspector(page: Page) {
 export async function closeInspector(page: Page) {
   const close = page.getByRole('button', { name: 'Close inspector' })
   if (await close.isVisible()) await close.click()
+}
+
+/** The toolbar's New: an empty design, on the latest profile. */
+export async function newEmptyDesign(page: Page) {
+  await toolbarAction(page, 'New empty design')
+  await expect(page.getByRole('combobox', { name: 'Istio version' })).toHaveValue('1.30')
+}
+
+/**
+ * A namespace click-added from the palette, renamed in its inspector; `injection: false` unticks
+ * automatic sidecar injection (the seed's legacy). It stays selected, so click-adds go into it.
+ */
+export async function addNamespace(page: Page, name: string, injection = true) {
+  await paletteItem(page, 'Namespace').click()
+  await openSelectedInspector(page)
+  const inspector = page.getByRole('complementary', { name: 'Inspector' })
+  const field = inspector.getByLabel('Name', { exact: true })
+  await field.fill(name)
+  await field.press('Enter')
+  await expect(page.getByTestId(`canvas.namespace.${name}`)).toBeVisible()
+  const sidecars = inspector.getByRole('checkbox', { name: 'Automatic sidecar injection' })
+  await expect(sidecars).toBeChecked()
+  if (!injection) await sidecars.uncheck()
+  // Closing the inspector would unselect the namespace: it stays open, click-adds go into the namespace.
+}
+
+/** A palette app (Service or Client workload) click-added into the selected namespace (or the selected app's), renamed in its inspector, which stays open. */
+export async function addApp(page: Page, item: 'Service' | 'Client workload', namespace: string, name: string) {
+  await paletteItem(page, item).click()
+  await openSelectedInspector(page)
+  const field = page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Name', { exact: true })
+  await field.fill(name)
+  await field.press('Enter')
+  await expect(page.getByTestId(`canvas.app.${name}.${namespace}`)).toBeVisible()
 }
 
 export async function fitView(page: Page) {

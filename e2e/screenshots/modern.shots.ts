@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { addYaml, closeInspector, expectCode, fitView, paletteItem, seedStateYaml, setProfile } from '../modernPage.js'
+import { addYaml, expectCode, fitView, openSelectedInspector, paletteItem, seedStateYaml, setProfile } from '../modernPage.js'
 
 /**
  * Pictures of the modern API in the designer for docs/screenshots/ (`npm run screenshots` after
@@ -14,39 +14,52 @@ async function shoot(page: Page, name: string) {
   await page.screenshot({ path: `docs/screenshots/${name}.png` })
 }
 
-test.describe('Screenshots of the modern API', () => {
+test.describe('Screenshot of the AuthorizationPolicy form', () => {
   test.describe.configure({ timeout: 180_000 })
-  test.use({ viewport: { width: 1600, height: 1000 } })
+  test.use({ viewport: { width: 1280, height: 720 } })
 
-  test('the AuthorizationPolicy form', async ({ page }) => {
+  test('a rule with two sources and an operation, at 1280x720', async ({ page }) => {
     await page.goto('/')
     await setProfile(page, '1.30')
     await fitView(page)
     const httpbinFoo = page.getByTestId('canvas.app.httpbin.foo')
-    await paletteItem(page, 'PeerAuthentication').dragTo(httpbinFoo)
-    await closeInspector(page)
     await paletteItem(page, 'RequestAuthentication').dragTo(httpbinFoo)
-    await closeInspector(page)
     await paletteItem(page, 'AuthorizationPolicy').dragTo(httpbinFoo)
+    await openSelectedInspector(page)
     const inspector = page.getByRole('complementary', { name: 'Inspector' })
-    const to = inspector.getByRole('group', { name: 'Rule 1 to' })
-    await to.getByRole('combobox', { name: 'Add a field to Rule 1 to' }).selectOption('methods')
-    const methods = to.getByRole('combobox', { name: 'methods', exact: true })
+    const principal = inspector.getByRole('group', { name: 'Rule 1 source 1' }).getByRole('combobox', { name: 'requestPrincipals' })
+    await principal.fill('testing@secure.istio.io/testing@secure.istio.io')
+    await principal.press('Enter')
+    // The second source: sleep in bar, by its peer identity (an alternative to the token).
+    await inspector.getByRole('button', { name: 'Add a source to rule 1' }).click()
+    const source2 = inspector.getByRole('group', { name: 'Rule 1 source 2' })
+    await source2.getByRole('combobox', { name: 'Add a field to Rule 1 source 2' }).selectOption('principals')
+    const principals = source2.getByRole('combobox', { name: 'principals', exact: true })
+    await principals.fill('cluster.local/ns/bar/sa/default')
+    await principals.press('Enter')
+    await inspector.getByRole('button', { name: 'Add an operation to rule 1' }).click()
+    const operation = inspector.getByRole('group', { name: 'Rule 1 operation 1' })
+    await operation.getByRole('combobox', { name: 'Add a field to Rule 1 operation 1' }).selectOption('methods')
+    const methods = operation.getByRole('combobox', { name: 'methods', exact: true })
     await methods.fill('GET')
     await methods.press('Enter')
-    await to.getByRole('combobox', { name: 'Add a field to Rule 1 to' }).selectOption('paths')
-    const paths = to.getByRole('combobox', { name: 'paths', exact: true })
+    await operation.getByRole('combobox', { name: 'Add a field to Rule 1 operation 1' }).selectOption('paths')
+    const paths = operation.getByRole('combobox', { name: 'paths', exact: true })
     await paths.fill('/ip')
     await paths.press('Enter')
-    const from = inspector.getByRole('group', { name: 'Rule 1 from' })
-    await from.getByRole('combobox', { name: 'Add a field to Rule 1 from' }).selectOption('namespaces')
-    const namespaces = from.getByRole('combobox', { name: 'namespaces', exact: true })
-    await namespaces.fill('foo')
-    await namespaces.press('Enter')
-    await expect(inspector.getByLabel('Rule 1 reads')).toHaveText('ALLOW GET /ip from request principal * and namespace foo')
+    await expect(inspector.getByLabel('Rule 1 reads')).toHaveText('ALLOW GET /ip from request principal testing@secure.istio.io/testing@secure.istio.io or principal cluster.local/ns/bar/sa/default')
     await expectCode(page, 'sleep.foo', 'httpbin.foo:8000', '403')
+    await expectCode(page, 'sleep.bar', 'httpbin.foo:8000', '200')
+    // The picture starts at the rule: its sentence, then both sources.
+    await paths.blur()
+    await inspector.getByLabel('Rule 1 reads').evaluate((e) => e.closest('fieldset')?.scrollIntoView({ block: 'start' }))
     await shoot(page, 'modern-authz-form')
   })
+})
+
+test.describe('Screenshots of the modern API', () => {
+  test.describe.configure({ timeout: 180_000 })
+  test.use({ viewport: { width: 1600, height: 1000 } })
 
   test('the migration comparison', async ({ page }) => {
     await page.goto('/')

@@ -1,6 +1,6 @@
 /**
  * The store's actions. Each says where the change came from (its origin), so the editor does not
- * echo its own text and the history records only changes to resources and layout.
+ * echo its own text and the history records only changes to resources, layout and options.
  */
 import { explainExternal, explainWorkloadCell, LATEST_PROFILE, listTargets, type KubeObject } from '../engine'
 import { seedWorkloads } from '../scenarios/seed'
@@ -110,7 +110,7 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
     gesture(run) {
       if (inGesture) return run()
       const s = get()
-      const before = { resources: s.resources, layout: s.layout }
+      const before = { resources: s.resources, layout: s.layout, options: s.options }
       inGesture = true
       ctx.history().pause()
       try {
@@ -120,7 +120,7 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
         ctx.history().resume()
       }
       const after = get()
-      if (after.resources === before.resources && after.layout === before.layout) return
+      if (after.resources === before.resources && after.layout === before.layout && after.options === before.options) return
       ctx.recordStep(before)
       ctx.endDrag()
     },
@@ -132,7 +132,12 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
       const { layout } = get()
       setLayout(`ns:${name}`, { ...layout, namespaces: { ...layout.namespaces, [name]: { ...box } } })
     },
-    setOptions: (options) => commit(ctx, { options: { ...get().options, ...options } }, 'inspector'),
+    setOptions(options) {
+      const current = get().options
+      // Choosing the profile already shown is no step.
+      if (Object.entries(options).every(([k, v]) => current[k as keyof typeof current] === v)) return
+      commit(ctx, { options: { ...current, ...options } }, 'inspector')
+    },
     setGridView(view) {
       set({ view, gridState: gridPending(get().gridState) })
       scheduleGrid(ctx)

@@ -14,8 +14,11 @@ import { placeNewNodes } from './placeNodes'
 import { requestFor } from './tokens/profile'
 import type { ChangeOrigin, DesignerState, DesignerStore, GridState, GridView, Layout, RequestSettings, Selection, YamlTab } from './types'
 
-/** What undo/redo records: the canonical state only. */
-export type HistoryState = Pick<DesignerState, 'resources' | 'layout'>
+/**
+ * What undo/redo records: the canonical state only. The options (Istio profile, R11) are part of the
+ * design: switching the profile is one step like any edit, and undo brings back the grid it had.
+ */
+export type HistoryState = Pick<DesignerState, 'resources' | 'layout' | 'options'>
 
 export interface StoreContext {
   set(partial: Partial<DesignerState>): void
@@ -101,12 +104,12 @@ export function commit(ctx: StoreContext, change: Change, origin: ChangeOrigin):
   if (evaluate) scheduleGrid(ctx)
 }
 
-/** After undo/redo restored resources and layout: derive the rest, without recording anything. */
+/** After undo/redo restored resources, layout and options: derive the rest, without recording anything. */
 export function afterTimeTravel(ctx: StoreContext, before: DesignerState, origin: ChangeOrigin): void {
   const s = ctx.get()
-  if (s.resources === before.resources && s.layout === before.layout) return
+  if (s.resources === before.resources && s.layout === before.layout && s.options === before.options) return
   ctx.endDrag()
-  if (s.resources === before.resources) return ctx.set({ lastOrigin: origin })
+  if (s.resources === before.resources && s.options === before.options) return ctx.set({ lastOrigin: origin })
   const docs = deriveDocuments({ resources: s.resources, options: s.options, previous: before, keySets: s.request.keySets })
   ctx.set({ ...docs, lastOrigin: origin, selection: keptSelection(s.selection, s.resources), drafts: keptDrafts(s.drafts, s.resources), gridState: gridPending(s.gridState) })
   scheduleGrid(ctx)

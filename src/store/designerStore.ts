@@ -1,5 +1,5 @@
 /**
- * createDesignerStore: one bound zustand store with zundo's history of {resources, layout}. The
+ * createDesignerStore: one bound zustand store with zundo's history of {resources, layout, options}. The
  * store is the app's I/O layer: it reads the clock and localStorage, starts workers and elk, and keeps
  * the engine and the YAML layer pure.
  */
@@ -173,9 +173,9 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
         }
       },
       {
-        partialize: (s): HistoryState => ({ resources: s.resources, layout: s.layout }),
-        // Only a new resources list or layout is a step: selection, grid and text updates are not.
-        equality: (a, b) => a.resources === b.resources && a.layout === b.layout,
+        partialize: (s): HistoryState => ({ resources: s.resources, layout: s.layout, options: s.options }),
+        // Only a new resources list, layout or options is a step: selection, grid and text updates are not.
+        equality: (a, b) => a.resources === b.resources && a.layout === b.layout && a.options === b.options,
         limit: deps.historyLimit ?? 200,
       },
     ),

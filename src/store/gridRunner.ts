@@ -70,16 +70,27 @@ export function createGridRunner(options: GridRunnerOptions): GridRunner {
 
   /** Remembers the token checks of a finished evaluation for the next synchronous one. */
   function remember(job: GridJob, key: PreparedKey | undefined, context: EvaluationContext, ingress: EvaluationContext): void {
-    memo = { key: key ?? keyOf(job), tokens: context.tokens, ...(ingress !== context ? { ingressTokens: ingress.tokens } : {}) }
+    memo = {
+      key: key ?? keyOf(job),
+      tokens: context.tokens,
+      ...(ingress !== context ? { ingressTokens: ingress.tokens } : {}),
+      ...(context.modern ? { modern: context.modern, mesh: job.mesh } : {}),
+      ...(ingress !== context && ingress.modern ? { ingressModern: ingress.modern } : {}),
+    }
   }
 
   /** The grid now, or undefined when it is too big or its token checks are not known yet. */
   function computeNow(job: GridJob, key: PreparedKey, mine: number): SyncGrid | undefined {
     if (!memo || !sameKey(memo.key, key) || gridSize(job.mesh, job.view) > (options.syncThreshold ?? 0)) return undefined
+    // A modern profile's prepared policies belong to one mesh: after a workload edit they are prepared again.
+    if (memo.modern && memo.mesh !== job.mesh) return undefined
     const started = performance.now()
-    const context: EvaluationContext = { mesh: job.mesh, options: job.options, request: job.request, tokens: memo.tokens }
+    const context: EvaluationContext = { mesh: job.mesh, options: job.options, request: job.request, tokens: memo.tokens, ...(memo.modern ? { modern: memo.modern } : {}) }
     const separateIngress = wantsExternalRow(job.mesh) && memo.ingressTokens !== undefined && job.ingressRequest !== undefined
-    const ingress: EvaluationContext = separateIngress ? { mesh: job.mesh, options: job.options, request: job.ingressRequest as RequestProfile, tokens: memo.ingressTokens as EvaluationContext['tokens'] } : context
+    if (separateIngress && memo.modern && !memo.ingressModern) return undefined
+    const ingress: EvaluationContext = separateIngress
+      ? { mesh: job.mesh, options: job.options, request: job.ingressRequest as RequestProfile, tokens: memo.ingressTokens as EvaluationContext['tokens'], ...(memo.ingressModern ? { modern: memo.ingressModern } : {}) }
+      : context
     const evaluation = evaluatePrepared(job.mesh, context, ingress, job.view)
     if (current?.generation === mine) {
       current.context = Promise.resolve(evaluation.context)

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import type { KubeObject } from '../engine'
+import { seedWorkloads } from '../scenarios/seed'
 import { keyOf } from './keys'
-import { testStore } from './testing'
+import { codeAt, testStore } from './testing'
+
+/** Istio 1.5+: STRICT mutual TLS for httpbin in foo. */
+const strictPeerAuthentication: KubeObject = {
+  apiVersion: 'security.istio.io/v1beta1',
+  kind: 'PeerAuthentication',
+  metadata: { name: 'httpbin', namespace: 'foo' },
+  spec: { selector: { matchLabels: { app: 'httpbin' } }, mtls: { mode: 'STRICT' } },
+}
 
 function configMap(i: number): KubeObject {
   return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `step-${i}`, namespace: 'foo' } }
@@ -46,9 +55,41 @@ describe('Undo and redo', () => {
     const steps = store.temporal.getState().pastStates.length
     store.getState().select({ kind: 'resource', key: 'Deployment/foo/httpbin' })
     store.getState().setRequest({ path: '/headers' })
-    store.getState().setOptions({ profile: '1.1' })
+    store.getState().setOptions({ profile: store.getState().options.profile })
     await store.getState().settled()
     expect(store.temporal.getState().pastStates.length).toBe(steps)
+  })
+
+  it('records a profile switch as one step; undo brings back the profile and its grid', async () => {
+    const store = await openStore()
+    store.getState().newEmptyDesign()
+    store.getState().loadResources(seedWorkloads(), 'import')
+    store.getState().upsertResource(strictPeerAuthentication, 'inspector')
+    await store.getState().settled()
+    expect(store.getState().options.profile).toBe('1.30')
+    const grid130 = store.getState().gridState.grid
+    // STRICT on foo: the plaintext client is reset under 1.30.
+    expect(codeAt(grid130, 'sleep.legacy', 'httpbin.foo:8000')).toBe('000/56')
+    const steps = store.temporal.getState().pastStates.length
+    store.getState().setOptions({ profile: '1.5' })
+    await store.getState().settled()
+    expect(store.temporal.getState().pastStates.length).toBe(steps + 1)
+    expect(store.getState().options.profile).toBe('1.5')
+    store.getState().undo()
+    await store.getState().settled()
+    expect(store.getState().options.profile).toBe('1.30')
+    expect(store.getState().lastOrigin).toBe('undo')
+    expect(store.getState().gridState.grid?.cells).toEqual(grid130?.cells)
+    store.getState().redo()
+    await store.getState().settled()
+    expect(store.getState().options.profile).toBe('1.5')
+    // Undoing the import after the switch keeps 1.30 (the switch came later); the new design's undo goes back to 1.0.
+    store.getState().undo()
+    store.getState().undo()
+    store.getState().undo()
+    expect(store.getState().options.profile).toBe('1.30')
+    store.getState().undo()
+    expect(store.getState().options.profile).toBe('1.0')
   })
 
   it('groups the moves of one drag into one step', async () => {

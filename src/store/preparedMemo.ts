@@ -9,7 +9,7 @@
  * could extract a JWT from) is judged the same at any time, so its clock is left out; a request with
  * headers or a query is remembered only for the same second.
  */
-import type { EngineOptions, EvaluationContext, KubeObject, RequestProfile } from '../engine'
+import type { EngineOptions, EvaluationContext, KubeObject, Mesh, RequestProfile } from '../engine'
 import type { JwksJson } from '../engine/jwt'
 
 const NOT_CONFIG: ReadonlySet<string> = new Set(['Namespace', 'Service', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'Pod'])
@@ -47,6 +47,13 @@ export interface PreparedTokens {
   tokens: EvaluationContext['tokens']
   /** The external row's, when it had a context of its own. */
   ingressTokens?: EvaluationContext['tokens']
+  /**
+   * Modern profiles: the policy indexes and JWT verdicts per workload. They depend on the workloads
+   * (labels, which policies select them) as well, which the key leaves out: valid for `mesh` only.
+   */
+  modern?: EvaluationContext['modern']
+  ingressModern?: EvaluationContext['modern']
+  mesh?: Mesh
 }
 
 export function sameKey(a: PreparedKey, b: PreparedKey): boolean {

@@ -3,7 +3,8 @@
  * same store update; anything that could change a token check waits for a real evaluation.
  */
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_OPTIONS } from '../engine'
+import { DEFAULT_OPTIONS, type KubeObject } from '../engine'
+import { seedWorkloads } from '../scenarios/seed'
 import { syntheticMesh } from '../scenarios/synthetic/syntheticMesh'
 import { addPolicy, setAppSidecar } from './commands'
 import { EMPTY_LAYOUT } from './placeNodes'
@@ -68,5 +69,29 @@ describe('the grid of an edit', () => {
     } finally {
       console.warn = warn
     }
+  })
+
+  it('modern profiles: a request or workload edit is evaluated with the AuthorizationPolicies (not without them)', async () => {
+    const allowGetFromFoo: KubeObject = {
+      apiVersion: 'security.istio.io/v1',
+      kind: 'AuthorizationPolicy',
+      metadata: { name: 'httpbin', namespace: 'foo' },
+      spec: { selector: { matchLabels: { app: 'httpbin' } }, action: 'ALLOW', rules: [{ from: [{ source: { namespaces: ['foo'] } }], to: [{ operation: { methods: ['GET'] } }] }] },
+    }
+    const store = testStore({ elkLayout: false, initial: { resources: [...seedWorkloads(), allowGetFromFoo], layout: EMPTY_LAYOUT, options: { ...DEFAULT_OPTIONS, profile: '1.30' } } })
+    const code = (row: string) => codeAt(store.getState().gridState.grid, row, 'httpbin.foo:8000')
+    await store.getState().settled()
+    expect([code('sleep.foo'), code('sleep.bar'), code('sleep.legacy')]).toEqual(['200', '403', '403'])
+    // The method is no part of the token checks' key: the same prepared policies, another request.
+    store.getState().setRequest({ method: 'POST' })
+    await store.getState().settled()
+    expect([code('sleep.foo'), code('sleep.bar'), code('sleep.legacy')]).toEqual(['403', '403', '403'])
+    store.getState().setRequest({ method: 'GET' })
+    await store.getState().settled()
+    expect([code('sleep.foo'), code('sleep.bar'), code('sleep.legacy')]).toEqual(['200', '403', '403'])
+    // Without its sidecar, sleep.foo has no peer identity, so no namespace (M26).
+    store.getState().applyEdit((r) => setAppSidecar(r, 'Deployment/foo/sleep', false) as never, 'canvas')
+    await store.getState().settled()
+    expect(code('sleep.foo')).toBe('403')
   })
 })

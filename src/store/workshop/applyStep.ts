@@ -39,9 +39,10 @@ export async function applyStep(designer: DesignerHandle, sign: Signer, input: A
   if (!input.stillWanted()) return undefined
   const designer0 = designer.getState()
   const options = lessonOptions(lesson)
-  if (designer0.options.profile !== options.profile || designer0.options.r11 !== options.r11) designer0.setOptions(options)
+  const current = designer0.options
   designer0.setRequest(stepRequestSettings(step, designer.getState().request, clockStart, jwt))
-  // Last, so the designer's lastOrigin says 'lesson'.
-  designer0.loadResources(lessonStepResources(lesson, index), 'lesson', input.keepLayout ? designer.getState().layout : undefined)
+  // Last, so the designer's lastOrigin says 'lesson'; the lesson's profile comes in the same step (one undo).
+  const sameOptions = current.profile === options.profile && current.r11 === options.r11
+  designer0.loadResources(lessonStepResources(lesson, index), 'lesson', input.keepLayout ? designer.getState().layout : undefined, sameOptions ? undefined : options)
   return designerFingerprint(designer.getState())
 }

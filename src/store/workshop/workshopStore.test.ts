@@ -43,6 +43,20 @@ function liveCode(grid: GridView | undefined, key: string): string | undefined {
 afterEach(() => vi.restoreAllMocks())
 
 describe('the workshop store', () => {
+  it('a step that brings its lesson\'s profile is one undo step: undo restores the design and the profile', async () => {
+    const { designer, workshop, settle } = setup()
+    const modern = builtinLessons().find((l) => l.profile !== designer.getState().options.profile) as Lesson
+    const before = { resources: designer.getState().resources, profile: designer.getState().options.profile }
+    const steps = designer.temporal.getState().pastStates.length
+    expect(workshop.getState().openLesson({ kind: 'builtin', id: modern.id }, 0)).toEqual({ ok: true })
+    await settle()
+    expect(designer.getState().options.profile).toBe(modern.profile)
+    expect(designer.temporal.getState().pastStates.length).toBe(steps + 1)
+    designer.getState().undo()
+    expect(designer.getState().options.profile).toBe(before.profile)
+    expect(designer.getState().resources).toBe(before.resources)
+  })
+
   it('puts each step of both built-in lessons into the designer, and the live grid shows the step’s codes', async () => {
     const { designer, workshop, settle } = setup()
     for (const lesson of builtinLessons()) {

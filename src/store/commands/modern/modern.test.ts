@@ -74,10 +74,17 @@ describe('forms', () => {
 describe('rule sentences', () => {
   it.each([
     [{ to: [{ methods: ['GET'], paths: ['/ip'] }], from: [{ namespaces: ['foo'] }], when: [] }, 'ALLOW', 'ALLOW GET /ip from namespace foo'],
-    [{ from: [{ requestPrincipals: ['*'] }], to: undefined, when: [] }, 'ALLOW', 'ALLOW any request from request principal *'],
-    [{ from: [{ notRequestPrincipals: ['*'] }], to: [{ paths: ['/headers'], ports: ['8080'] }], when: [] }, 'DENY', 'DENY /headers on port 8080 from not request principal *'],
+    [{ from: [{ requestPrincipals: ['*'] }], to: undefined, when: [] }, 'ALLOW', 'ALLOW any request from any request principal'],
+    [{ from: [{ notRequestPrincipals: ['*'] }], to: [{ paths: ['/headers'], ports: ['8080'] }], when: [] }, 'DENY', 'DENY /headers on port 8080 from no request principal'],
     [{ from: undefined, to: [{ methods: ['GET', 'HEAD'] }], when: [{ key: 'request.headers[x-token]', values: [], notValues: ['admin'] }] }, 'DENY', 'DENY GET or HEAD when request.headers[x-token] is not admin'],
     [{ from: [{ principals: ['a', 'b', 'c'] }], to: undefined, when: [] }, 'ALLOW', 'ALLOW any request from principals a, b or c'],
+    // Several sources are alternatives; the fields of one source all apply (M24).
+    [{ from: [{ namespaces: ['foo'] }, { namespaces: ['bar'] }], to: undefined, when: [] }, 'ALLOW', 'ALLOW any request from namespace foo or namespace bar'],
+    [{ from: [{ namespaces: ['foo'], requestPrincipals: ['*'] }, { principals: ['cluster.local/ns/bar/sa/sleep'] }], to: undefined, when: [] }, 'ALLOW', 'ALLOW any request from (namespace foo and any request principal) or principal cluster.local/ns/bar/sa/sleep'],
+    [{ from: [{ namespaces: ['foo'], requestPrincipals: ['*'] }], to: undefined, when: [] }, 'ALLOW', 'ALLOW any request from namespace foo and any request principal'],
+    [{ from: undefined, to: [{ methods: ['GET'], paths: ['/ip'] }, { paths: ['/headers'] }], when: [] }, 'ALLOW', 'ALLOW (GET /ip) or /headers'],
+    [{ from: [{ notNamespaces: ['foo', 'bar'] }, { notPrincipals: ['a', 'b', 'c'] }], to: undefined, when: [] }, 'DENY', 'DENY any request from neither namespace foo nor bar or none of principals a, b, c'],
+    [{ from: undefined, to: undefined, when: [{ key: 'request.auth.claims[groups]', values: ['group1'], notValues: [] }, { key: 'request.headers[x-token]', values: [], notValues: ['*'] }] }, 'ALLOW', 'ALLOW any request when request.auth.claims[groups] is group1 and request.headers[x-token] is absent'],
   ] as const)('%j reads as %s', (rule, action, sentence) => {
     expect(ruleSentence(action, rule as never)).toBe(sentence)
   })

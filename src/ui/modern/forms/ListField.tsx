@@ -9,6 +9,8 @@ export interface ListFieldProps {
   placeholder?: string
   /** Shown before the input instead of the label (rows of a rule). */
   inline?: boolean
+  /** Focus on mount: a field the user just added is where they type next. */
+  autoFocus?: boolean
 }
 
 const split = (text: string) =>
@@ -21,7 +23,7 @@ const split = (text: string) =>
  * Comma-separated values with completion: the datalist offers values from the design; a value is
  * written when the field is left or Enter is pressed (each write re-runs the grid).
  */
-export function ListField({ label, values, onCommit, suggestions = [], placeholder, inline }: ListFieldProps) {
+export function ListField({ label, values, onCommit, suggestions = [], placeholder, inline, autoFocus }: ListFieldProps) {
   const id = useId()
   const listId = `${id}-list`
   const text = values.join(', ')
@@ -49,6 +51,7 @@ export function ListField({ label, values, onCommit, suggestions = [], placehold
         value={draft}
         placeholder={placeholder}
         spellCheck={false}
+        autoFocus={autoFocus}
         onFocus={() => (editing.current = true)}
         onChange={(e) => setDraft(e.currentTarget.value)}
         onBlur={commit}

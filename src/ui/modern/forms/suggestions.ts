@@ -38,3 +38,24 @@ export function designSuggestions(resources: readonly KubeObject[], model: Model
     ipBlocks: uniq([request.sourceIp ?? '', '10.0.0.0/8', '203.0.113.0/24'].filter((v) => v !== '')),
   }
 }
+
+/** Values the design offers for a `when` key: the attribute's counterpart among the source fields (M30). */
+export function conditionSuggestions(key: string, s: Suggestions): string[] {
+  switch (key) {
+    case 'source.namespace':
+      return s.namespaces
+    case 'source.principal':
+      return s.principals
+    case 'request.auth.principal':
+      return s.requestPrincipals
+    case 'source.serviceAccount':
+      return s.serviceAccounts
+    case 'source.ip':
+    case 'remote.ip':
+      return s.ipBlocks
+    case 'destination.port':
+      return s.ports
+    default:
+      return []
+  }
+}
