@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest'
+import { seedTables, type SeedOp } from '../scenarios/seed'
+import type { KubeObject } from '../engine'
+import { envelopeText } from './autosave'
+import { keyOf } from './keys'
+import { codeAt, memoryStorage, testStore } from './testing'
+import { STORAGE_KEY } from './autosave'
+
+/** The MeshPolicy of the seed's state S1: mesh-wide mutual TLS, 503 between sidecars. */
+function meshPolicy(): KubeObject {
+  const op = seedTables.states.find((s) => s.id === 'S1')?.ops[0] as Extract<SeedOp, { op: 'apply' }>
+  return structuredClone(op.object)
+}
+
+function configMap(name: string): KubeObject {
+  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'foo' } }
+}
+
+async function openStore(storage = memoryStorage()) {
+  const store = testStore({ storage, autosaveDelayMs: 0 })
+  await store.getState().settled()
+  return store
+}
+
+describe('Preview mode (staged edits)', () => {
+  it('stages an edit: the grid shows it, the diff says before -> after and which object moved it, the history has no step', async () => {
+    const store = await openStore()
+    store.getState().upsertResource(configMap('committed'), 'inspector')
+    const committed = store.getState().resources
+    const steps = store.temporal.getState().pastStates.length
+
+    store.getState().startPreview()
+    store.getState().upsertResource(meshPolicy(), 'inspector')
+    await store.getState().settled()
+    const s = store.getState()
+    expect(s.staging?.base.resources).toBe(committed)
+    // The grid is the staged design's (after); the diff carries the committed one's (before).
+    expect(codeAt(s.gridState.grid, 'sleep.foo', 'httpbin.foo:8000')).toBe('503')
+    const cell = s.staging?.diff?.cells.find((c) => c.from === 'sleep.foo' && c.to === 'httpbin.foo:8000')
+    expect(cell?.before?.code).toBe('200')
+    expect(cell?.after?.code).toBe('503')
+    expect(cell?.causes).toEqual(['MeshPolicy//default'])
+    expect(s.staging?.diff?.objects.map((o) => o.key)).toEqual(['MeshPolicy//default'])
+    // Staged edits have their own history: the design's is set aside, nothing was committed.
+    expect(store.temporal.getState().pastStates).toHaveLength(1)
+    store.getState().discardPreview()
+    expect(store.temporal.getState().pastStates).toHaveLength(steps)
+  })
+
+  it('applies every staged edit as ONE undo step, and one undo takes them all back', async () => {
+    const store = await openStore()
+    const committed = store.getState().resources
+    const steps = store.temporal.getState().pastStates.length
+    store.getState().startPreview()
+    store.getState().upsertResource(meshPolicy(), 'inspector')
+    store.getState().upsertResource(configMap('a'), 'canvas')
+    store.getState().gesture(() => store.getState().upsertResource(configMap('b'), 'canvas'))
+    const staged = store.getState().resources
+    store.getState().applyPreview()
+    expect(store.getState().staging).toBeUndefined()
+    expect(store.getState().resources).toBe(staged)
+    expect(store.temporal.getState().pastStates).toHaveLength(steps + 1)
+    expect(store.temporal.getState().futureStates).toHaveLength(0)
+    store.getState().undo()
+    expect(store.getState().resources.map(keyOf)).toEqual(committed.map(keyOf))
+    await store.getState().settled()
+    expect(codeAt(store.getState().gridState.grid, 'sleep.foo', 'httpbin.foo:8000')).toBe('200')
+    store.getState().redo()
+    expect(store.getState().resources).toBe(staged)
+    await store.getState().settled()
+  })
+
+  it('discards: the design, its YAML, grid and history are as before, redo list included', async () => {
+    const store = await openStore()
+    store.getState().upsertResource(configMap('x'), 'inspector')
+    store.getState().undo()
+    const committed = store.getState().resources
+    const yaml = store.getState().yaml
+    const history = { past: store.temporal.getState().pastStates.length, future: store.temporal.getState().futureStates.length }
+    expect(history.future).toBe(1)
+
+    store.getState().startPreview()
+    store.getState().upsertResource(meshPolicy(), 'inspector')
+    store.getState().editYaml('workloads', `${store.getState().yaml.workloads}---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: typed\n`)
+    expect(store.getState().resources.map(keyOf)).toContain('Namespace//typed')
+    await store.getState().settled()
+    store.getState().discardPreview()
+    const s = store.getState()
+    expect(s.staging).toBeUndefined()
+    expect(s.resources).toBe(committed)
+    expect(s.yaml.istio).toBe(yaml.istio)
+    expect(s.yaml.workloads).not.toContain('typed')
+    expect(store.temporal.getState().pastStates).toHaveLength(history.past)
+    expect(store.temporal.getState().futureStates).toHaveLength(history.future)
+    await store.getState().settled()
+    expect(codeAt(store.getState().gridState.grid, 'sleep.foo', 'httpbin.foo:8000')).toBe('200')
+  })
+
+  it('undo walks back staged edits one by one and stops at the committed design', async () => {
+    const store = await openStore()
+    store.getState().upsertResource(configMap('before-preview'), 'inspector')
+    const steps = store.temporal.getState().pastStates.length
+    store.getState().startPreview()
+    store.getState().upsertResource(configMap('s1'), 'inspector')
+    store.getState().upsertResource(configMap('s2'), 'inspector')
+    store.getState().undo()
+    expect(store.getState().resources.map(keyOf)).toContain('ConfigMap/foo/s1')
+    expect(store.getState().resources.map(keyOf)).not.toContain('ConfigMap/foo/s2')
+    store.getState().undo()
+    store.getState().undo()
+    store.getState().undo()
+    // The committed edit made before the preview is not taken back from inside it.
+    expect(store.getState().resources.map(keyOf)).toContain('ConfigMap/foo/before-preview')
+    expect(store.getState().resources).toBe(store.getState().staging?.base.resources)
+    await store.getState().settled()
+    expect(store.getState().staging?.diff?.cells).toEqual([])
+    // Apply with nothing staged records nothing.
+    store.getState().applyPreview()
+    expect(store.temporal.getState().pastStates).toHaveLength(steps)
+  })
+
+  it('autosave keeps the committed design while edits are staged, and the staged one once applied', async () => {
+    const storage = memoryStorage()
+    const store = await openStore(storage)
+    store.getState().startPreview()
+    store.getState().upsertResource(configMap('staged'), 'inspector')
+    expect(envelopeText(store.getState())).not.toContain('staged')
+    await new Promise((r) => setTimeout(r, 20))
+    expect(storage.getItem(STORAGE_KEY) ?? '').not.toContain('"staged"')
+    store.getState().applyPreview()
+    await new Promise((r) => setTimeout(r, 20))
+    expect(storage.getItem(STORAGE_KEY) ?? '').toContain('"staged"')
+    await store.getState().settled()
+  })
+})
