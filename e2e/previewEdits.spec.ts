@@ -32,8 +32,9 @@ test.describe('Preview edits', () => {
     await expect(legacy).toHaveAccessibleName('sleep.legacy to httpbin.foo:8000: 000 (56)')
 
     await page.getByRole('button', { name: 'Preview edits', exact: true }).click()
-    await expect(page.getByRole('button', { name: 'Preview edits', exact: true })).toHaveAttribute('aria-pressed', 'true')
+    // The strip takes the button's place until Apply or Discard.
     await expect(staged(page)).toContainText('Edits are staged here')
+    await expect(page.getByRole('button', { name: 'Preview edits', exact: true })).toBeHidden()
 
     // Inspector: the mesh goes PERMISSIVE. The grid shows the staged outcome and what it was.
     await openMeshPolicy(page)
@@ -42,7 +43,7 @@ test.describe('Preview edits', () => {
     await expect(legacy).toHaveAttribute('aria-description', /was 000 \(56\)/)
     await expect(legacy).toContainText('000 (56) →')
     await expect(foo).toHaveAttribute('aria-description', /was 503/)
-    await expect(staged(page).getByRole('status')).toContainText('cells change; 1 object: MeshPolicy default')
+    await expect(staged(page).getByRole('status')).toContainText('cells change · MeshPolicy default')
 
     // Canvas: a sidecar switch, staged as well.
     await page.getByRole('button', { name: 'Close inspector' }).click()
@@ -50,7 +51,7 @@ test.describe('Preview edits', () => {
     await expect(staged(page).getByRole('status')).toContainText('2 objects')
 
     // The list of changed cells, with the objects whose edit moves each.
-    await staged(page).getByRole('button', { name: 'Changed cells' }).click()
+    await staged(page).getByRole('button', { name: /cells change · 2 objects/ }).click()
     const table = page.getByRole('dialog', { name: 'Staged changes' }).getByRole('table', { name: 'Cells the staged edits change' })
     await expect(table.getByRole('row', { name: /sleep\.foo httpbin\.foo:8000 503 → 200 MeshPolicy default/ })).toBeVisible()
     await page.getByRole('button', { name: 'Close staged changes' }).click()

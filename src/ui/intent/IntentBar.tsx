@@ -23,9 +23,7 @@ export function IntentBar({ overlay, onExplain }: IntentBarProps) {
   const [step, setStep] = useState(-1)
   const [compareOpen, setCompareOpen] = useState(false)
   const [drawer, setDrawer] = useState<'fixes' | 'changes' | 'try' | 'staged' | undefined>()
-  const { previewing, staged, startPreview } = useDesignerStore(
-    useShallow((s) => ({ previewing: s.staging !== undefined, staged: s.staging !== undefined && (s.staging.base.resources !== s.resources || s.staging.base.layout !== s.layout), startPreview: s.startPreview })),
-  )
+  const { previewing, startPreview } = useDesignerStore(useShallow((s) => ({ previewing: s.staging !== undefined, startPreview: s.startPreview })))
   const { violations, total } = overlay
   const count = violations.length
 
@@ -87,18 +85,17 @@ export function IntentBar({ overlay, onExplain }: IntentBarProps) {
             </Button>
           </>
         )}
-        <Button
-          icon="eye"
-          variant={previewing ? 'primary' : 'default'}
-          aria-pressed={previewing}
-          aria-label="Preview edits"
-          // Leaving the preview with edits staged would have to guess: apply them, or discard them?
-          disabled={staged}
-          title={staged ? 'Apply or discard the staged edits to leave the preview' : previewing ? 'Leave the preview (nothing is staged)' : 'Preview edits: every edit is staged, the grid shows before → after, then Apply (one undo step) or Discard'}
-          onClick={() => (previewing ? useDesignerStore.getState().discardPreview() : startPreview())}
-        >
-          Preview
-        </Button>
+        {!previewing && (
+          // While previewing, the strip below takes its place: Apply or Discard end the preview.
+          <Button
+            icon="staged"
+            aria-label="Preview edits"
+            title="Preview edits: every edit is staged and the grid shows before → after, until you Apply (one undo step) or Discard"
+            onClick={startPreview}
+          >
+            <span className="intent-bar-label">Preview</span>
+          </Button>
+        )}
         <Button icon="paste" variant="ghost" aria-label="Preview an edit" title="Preview an edit: paste objects, see what the grid would become, then apply or discard" onClick={() => setDrawer('try')} />
         <Button icon="eye" variant="ghost" aria-label="Compare…" title="Compare with a saved version, the last export or a file" onClick={() => setCompareOpen(true)} />
         {comparison && (

@@ -4,8 +4,9 @@ import { Button } from '../components'
 import { splitKeyWords } from './words'
 
 /**
- * Preview mode's strip under the intent bar: what the staged edits change, and Apply (one undo step)
- * or Discard. The grid shows each changed cell as before -> after, as a comparison does.
+ * Preview mode's strip under the intent bar (it takes the place of the Preview button, as Save and
+ * Cancel take the place of Edit): what the staged edits change, the list of changed cells, and
+ * Apply (one undo step) or Discard. The grid shows each changed cell as before -> after.
  */
 export function StagedBar({ onShowChanges }: { onShowChanges(): void }) {
   const { staging, staged, applyPreview, discardPreview } = useDesignerStore(
@@ -18,28 +19,35 @@ export function StagedBar({ onShowChanges }: { onShowChanges(): void }) {
   )
   if (!staging) return null
   const diff = staging.diff
-  const objects = diff?.objects ?? []
+  const objects = (diff?.objects ?? []).map((o) => `${splitKeyWords(o.key)}${o.before ? (o.after ? '' : ' (deleted)') : ' (new)'}`)
+  const cells = diff ? `${diff.cells.length} ${diff.cells.length === 1 ? 'cell changes' : 'cells change'}` : ''
   const words = !staged
-    ? 'Edits are staged here until you apply them: make one on the canvas, in the inspector or the YAML.'
+    ? 'Edits are staged here until you apply them.'
     : !diff
       ? 'Evaluating the staged edits…'
-      : `${diff.cells.length} ${diff.cells.length === 1 ? 'cell changes' : 'cells change'}${objects.length > 0 ? `; ${objects.length === 1 ? '1 object' : `${objects.length} objects`}: ${objects.map((o) => `${splitKeyWords(o.key)}${o.before ? (o.after ? '' : ' (deleted)') : ' (new)'}`).join(', ')}` : '; only the layout moved'}`
+      : `${cells} · ${objects.length === 0 ? 'only the layout moved' : objects.length === 1 ? objects[0] : `${objects.length} objects: ${objects.join(', ')}`}`
   return (
     <div className="staged-bar" role="region" aria-label="Staged edits">
-      <span className="staged-badge">Preview</span>
-      <span className="staged-words" role="status" title={words}>
+      <span className="staged-badge" title="Preview: every edit is staged; the grid shows before → after">
+        Preview
+      </span>
+      <span className="visually-hidden" role="status">
         {words}
       </span>
-      {staged && diff && diff.cells.length > 0 && (
-        <Button variant="ghost" onClick={onShowChanges}>
-          Changed cells
-        </Button>
+      {staged && diff && diff.cells.length > 0 ? (
+        <button type="button" className="staged-words is-link" title="Show the changed cells and the objects that move each" onClick={onShowChanges}>
+          {words}
+        </button>
+      ) : (
+        <span className="staged-words" aria-hidden="true" title={words}>
+          {words}
+        </span>
       )}
       <Button variant="primary" icon="check" disabled={!staged} title="Commit every staged edit as one undo step" onClick={applyPreview}>
         Apply
       </Button>
-      <Button icon="close" title="Forget the staged edits: the design stays as it was" onClick={discardPreview}>
-        {staged ? 'Discard' : 'Leave preview'}
+      <Button icon="close" title={staged ? 'Forget the staged edits: the design stays as it was' : 'Leave the preview'} onClick={discardPreview}>
+        {staged ? 'Discard' : 'Done'}
       </Button>
     </div>
   )
