@@ -5,6 +5,7 @@ import { envelopeText } from './autosave'
 import { keyOf } from './keys'
 import { codeAt, memoryStorage, testStore } from './testing'
 import { STORAGE_KEY } from './autosave'
+import { appKey, createFromPalette, deleteCascade, isEditError, setAppSidecar } from './commands'
 
 /** The MeshPolicy of the seed's state S1: mesh-wide mutual TLS, 503 between sidecars. */
 function meshPolicy(): KubeObject {
@@ -130,6 +131,42 @@ describe('Preview mode (staged edits)', () => {
     store.getState().applyPreview()
     await new Promise((r) => setTimeout(r, 20))
     expect(storage.getItem(STORAGE_KEY) ?? '').toContain('"staged"')
+    await store.getState().settled()
+  })
+
+  it('stages every kind of edit (canvas drop, sidecar switch, delete, YAML, import, reset) and applies them as one step', async () => {
+    const store = await openStore()
+    const committed = store.getState().resources
+    const steps = store.temporal.getState().pastStates.length
+    const edit = (run: (r: readonly KubeObject[]) => ReturnType<typeof setAppSidecar>) =>
+      store.getState().applyEdit((r) => {
+        const next = run(r)
+        return isEditError(next) ? [...r] : next
+      }, 'canvas')
+    store.getState().startPreview()
+    // A palette drop on namespace foo, as the canvas makes it (one gesture).
+    store.getState().gesture(() => edit((r) => createFromPalette(r, 'policy', { namespace: 'foo', target: { kind: 'namespace', ns: 'foo' } }, '1.0')))
+    edit((r) => setAppSidecar(r, appKey(r, 'Deployment/legacy/sleep'), true))
+    store.getState().deleteResource('Deployment/bar/sleep', 'inspector')
+    edit((r) => deleteCascade(r, 'Service/bar/httpbin'))
+    store.getState().editYaml('workloads', `${store.getState().yaml.workloads}---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: typed\n`)
+    store.getState().importDesign([configMap('imported')], undefined, 'add')
+    const staged = store.getState().resources.map(keyOf)
+    expect(staged).toEqual(expect.arrayContaining(['Policy/foo/default', 'Namespace//typed', 'ConfigMap/foo/imported']))
+    expect(staged).not.toContain('Deployment/bar/sleep')
+    // Nothing reached the design's history.
+    expect(store.getState().staging?.base.resources).toBe(committed)
+    store.getState().applyPreview()
+    expect(store.temporal.getState().pastStates).toHaveLength(steps + 1)
+    store.getState().undo()
+    expect(store.getState().resources.map(keyOf)).toEqual(committed.map(keyOf))
+
+    // Even a whole new design is staged: Discard brings the seed back.
+    store.getState().startPreview()
+    store.getState().newEmptyDesign()
+    expect(store.getState().resources).toEqual([])
+    store.getState().discardPreview()
+    expect(store.getState().resources.map(keyOf)).toEqual(committed.map(keyOf))
     await store.getState().settled()
   })
 })
