@@ -66,4 +66,25 @@ test.describe('Import an intent file', () => {
     await page.getByRole('tab', { name: 'Intent' }).click()
     await expect(page.getByRole('list', { name: 'Intent problems' })).toContainText('intent.yaml:4:7 INT004')
   })
+
+  test('dropped on the window, then more pasted with "Add to design": the expectations join', async ({ page }) => {
+    await page.goto('/')
+    await applyMeshPolicy(page)
+    await page.evaluate((text) => {
+      const data = new DataTransfer()
+      data.items.add(new File([text], 'intent.yml', { type: 'text/yaml' }))
+      for (const type of ['dragenter', 'dragover', 'drop']) window.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }))
+    }, INTENT)
+    await expect(page.getByText('Loaded 3 expectations from intent.yml into the Intent tab.')).toBeVisible()
+    await expect(summary(page)).toContainText('4 of 5 expectations violated')
+
+    await page.getByRole('button', { name: 'Import' }).click()
+    await page.getByRole('menuitem', { name: /Paste YAML/ }).click()
+    await page.getByLabel(/Kubernetes and Istio objects/).fill('kind: Intent\nexpectations:\n- {from: sleep.legacy, to: httpbin.legacy:8000, expect: deny}\n')
+    await page.getByRole('button', { name: 'Add to design' }).click()
+    await expect(page.getByText('Loaded 1 expectation from The pasted YAML into the Intent tab.')).toBeVisible()
+    // sleep.legacy -> httpbin.legacy is a 200: one more expectation, and it is violated.
+    await expect(summary(page)).toContainText('5 of 6 expectations violated')
+    await expect(cell(page, 'sleep.legacy', 'httpbin.legacy:8000')).toHaveAttribute('aria-description', /expected deny, violated/)
+  })
 })
