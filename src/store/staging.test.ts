@@ -6,6 +6,8 @@ import { keyOf } from './keys'
 import { codeAt, memoryStorage, testStore } from './testing'
 import { STORAGE_KEY } from './autosave'
 import { appKey, createFromPalette, deleteCascade, isEditError, setAppSidecar } from './commands'
+import { diffGridViews } from './staging'
+import type { GridView } from './types'
 
 /** The MeshPolicy of the seed's state S1: mesh-wide mutual TLS, 503 between sidecars. */
 function meshPolicy(): KubeObject {
@@ -168,5 +170,44 @@ describe('Preview mode (staged edits)', () => {
     store.getState().discardPreview()
     expect(store.getState().resources.map(keyOf)).toEqual(committed.map(keyOf))
     await store.getState().settled()
+  })
+
+  it('names, per changed cell, the staged objects whose edit alone moves it', async () => {
+    const store = await openStore()
+    store.getState().startPreview()
+    store.getState().upsertResource(meshPolicy(), 'inspector')
+    store.getState().applyEdit((r) => {
+      const next = setAppSidecar(r, appKey(r, 'Deployment/legacy/sleep'), true)
+      return isEditError(next) ? [...r] : next
+    }, 'canvas')
+    await store.getState().settled()
+    const diff = store.getState().staging?.diff
+    const causes = (from: string, to: string) => diff?.cells.find((c) => c.from === from && c.to === to)?.causes
+    // Two objects changed, but only the MeshPolicy moves a cell on its own (with no policy a sidecar changes no code).
+    expect(diff?.objects.map((o) => o.key).sort()).toEqual(['Deployment/legacy/sleep', 'MeshPolicy//default'])
+    expect(causes('sleep.foo', 'httpbin.foo:8000')).toEqual(['MeshPolicy//default'])
+    // Together they make sleep.legacy a sidecar client sending plain text to a STRICT server: 503.
+    expect(diff?.cells.find((c) => c.from === 'sleep.legacy' && c.to === 'httpbin.foo:8000')?.after?.code).toBe('503')
+    expect(causes('sleep.legacy', 'httpbin.foo:8000')).toEqual(['MeshPolicy//default'])
+    expect(diff?.compared).toBe(9)
+    store.getState().discardPreview()
+    await store.getState().settled()
+  })
+
+  it('diffGridViews compares by labels: cells only one side has count as changes', () => {
+    const view = (rows: string[], columns: string[], cells: number[]): GridView => ({
+      rows: rows.map((label) => ({ label, sidecar: true, external: false })),
+      columns: columns.map((label) => ({ label, serviceKey: `Service/ns/${label}`, port: 80, portName: 'http', protocol: 'HTTP' })),
+      cells: Uint8Array.from(cells),
+    })
+    const ok = 0
+    const before = view(['a', 'b'], ['x'], [ok, ok])
+    const after = view(['b', 'c'], ['x'], [ok, ok])
+    const result = diffGridViews(before, after)
+    expect(result.compared).toBe(3)
+    expect(result.cells.map((c) => [c.from, c.before?.code, c.after?.code])).toEqual([
+      ['a', before.cells[0] === ok ? expect.any(String) : undefined, undefined],
+      ['c', undefined, expect.any(String)],
+    ])
   })
 })
