@@ -345,7 +345,10 @@ export function startAutosave(store: Subscribable, storage: StorageLike, delayMs
     if (!paused) void save()
   }
   const unsubscribe = store.subscribe((s, p) => {
-    if (s.resources === p.resources && s.layout === p.layout && s.options === p.options && s.request === p.request && s.intent === p.intent && s.view === p.view && s.staging?.base === p.staging?.base) return
+    // Staged edits (preview mode) are not saved: only a change of the committed design is.
+    const now = s.staging?.base ?? s
+    const before = p.staging?.base ?? p
+    if (now.resources === before.resources && now.layout === before.layout && s.options === p.options && s.request === p.request && s.intent === p.intent && s.view === p.view) return
     if (timer !== undefined) clearTimeout(timer)
     timer = setTimeout(flush, delayMs)
   })

@@ -125,11 +125,16 @@ describe('Preview mode (staged edits)', () => {
   it('autosave keeps the committed design while edits are staged, and the staged one once applied', async () => {
     const storage = memoryStorage()
     const store = await openStore(storage)
+    store.getState().upsertResource(configMap('committed'), 'inspector')
+    await new Promise((r) => setTimeout(r, 20))
+    const saved = storage.getItem(STORAGE_KEY)
+    expect(saved).toContain('"committed"')
     store.getState().startPreview()
     store.getState().upsertResource(configMap('staged'), 'inspector')
     expect(envelopeText(store.getState())).not.toContain('staged')
     await new Promise((r) => setTimeout(r, 20))
-    expect(storage.getItem(STORAGE_KEY) ?? '').not.toContain('"staged"')
+    // Not even rewritten: another tab would take a new save for a change of the design.
+    expect(storage.getItem(STORAGE_KEY)).toBe(saved)
     store.getState().applyPreview()
     await new Promise((r) => setTimeout(r, 20))
     expect(storage.getItem(STORAGE_KEY) ?? '').toContain('"staged"')
