@@ -20,6 +20,9 @@ import { mergeSharedRequest } from './tokens/sharedRequest'
 import { deriveDocuments } from './derive'
 import { NO_DRAFTS, planFormEdit, withoutDraft } from './drafts'
 import { quickFixText } from './quickFixes'
+import { joinIntentTexts } from '../intent/joinIntent'
+import { mergeObjects } from './importSources'
+import { createPreviewActions } from './staging'
 import type { DesignerActions, Layout, NamespaceBox, NodePosition, YamlTab } from './types'
 
 /** Moves of one node closer together than this are one drag, hence one undo step. */
@@ -207,5 +210,16 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
       return { ok: true }
     },
     setIntent: (intent) => set({ intent }),
+    ...createPreviewActions(ctx),
+    importDesign(objects, intent, mode) {
+      if (objects.length > 0) {
+        if (mode === 'replace') loadDesign([...objects], 'import')
+        else {
+          const before = get().resources
+          commit(ctx, { resources: mergeObjects(before, objects) }, 'import')
+        }
+      }
+      if (intent !== undefined) set({ intent: mode === 'add' ? joinIntentTexts([get().intent, intent]) : intent })
+    },
   }
 }

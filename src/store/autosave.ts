@@ -53,7 +53,7 @@ export interface SavedDesign extends Design {
   request: RequestSettings
 }
 
-type Saved = Pick<DesignerState, 'resources' | 'layout' | 'options' | 'request'> & Partial<Pick<DesignerState, 'intent' | 'view'>>
+type Saved = Pick<DesignerState, 'resources' | 'layout' | 'options' | 'request'> & Partial<Pick<DesignerState, 'intent' | 'view' | 'staging'>>
 
 /** localStorage when the page may use it; access itself throws in some privacy modes. */
 export function browserStorage(): StorageLike | undefined {
@@ -193,8 +193,10 @@ function storableRequest(request: RequestSettings): RequestSettings {
   return kept
 }
 
+/** In preview mode the committed design is saved, not the staged edits: a reload is a Discard. */
 export function envelopeText(state: Saved): string {
-  return JSON.stringify({ v: 1, savedAt: new Date().toISOString(), resources: storableResources(state.resources), layout: state.layout, options: state.options, request: storableRequest(state.request), ...(state.intent ? { intent: state.intent } : {}), ...(state.view ? { view: state.view } : {}) })
+  const { resources, layout } = state.staging?.base ?? state
+  return JSON.stringify({ v: 1, savedAt: new Date().toISOString(), resources: storableResources(resources), layout, options: state.options, request: storableRequest(state.request), ...(state.intent ? { intent: state.intent } : {}), ...(state.view ? { view: state.view } : {}) })
 }
 
 /** sessionStorage when the page may use it. */
@@ -343,7 +345,10 @@ export function startAutosave(store: Subscribable, storage: StorageLike, delayMs
     if (!paused) void save()
   }
   const unsubscribe = store.subscribe((s, p) => {
-    if (s.resources === p.resources && s.layout === p.layout && s.options === p.options && s.request === p.request && s.intent === p.intent && s.view === p.view) return
+    // Staged edits (preview mode) are not saved: only a change of the committed design is.
+    const now = s.staging?.base ?? s
+    const before = p.staging?.base ?? p
+    if (now.resources === before.resources && now.layout === before.layout && s.options === p.options && s.request === p.request && s.intent === p.intent && s.view === p.view) return
     if (timer !== undefined) clearTimeout(timer)
     timer = setTimeout(flush, delayMs)
   })

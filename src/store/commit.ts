@@ -35,6 +35,8 @@ export interface StoreContext {
   gridReady(view: GridView, millis: number): void
   /** Records `before` as one past step (a gesture made while the history was paused) and drops the redo list. */
   recordStep(before: HistoryState): void
+  /** Replaces the undo and redo lists (preview mode sets the design's history aside and brings it back). */
+  setHistory(past: Partial<HistoryState>[], future: Partial<HistoryState>[]): void
 }
 
 export interface Change {

@@ -21,6 +21,7 @@ import type { GridWorkerClient } from './gridWorkerClient'
 import { autoLayout } from './layout'
 import { afterGridShown, markTiming } from './timing'
 import { EMPTY_LAYOUT, placeNewNodes } from './placeNodes'
+import { watchStagedDiff } from './staging'
 import type { ChangeOrigin, DesignerState, DesignerStore, GridView, RequestSettings } from './types'
 
 export interface DesignerStoreDeps {
@@ -79,6 +80,7 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
   const opening = openingDesign(deps, storage)
   const clock = deps.clock ?? (() => Math.floor(Date.now() / 1000))
   let pendingLayout: Promise<void> = Promise.resolve()
+  let stagedDiff: { settled(): Promise<void> } | undefined
 
   const store = create<DesignerStore>()(
     temporal(
@@ -120,6 +122,10 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
             const limit = deps.historyLimit ?? 200
             temporal.setState({ pastStates: [...temporal.getState().pastStates, before].slice(-limit), futureStates: [] })
           },
+          setHistory(past, future) {
+            const temporal = (api as unknown as { temporal: StoreApi<TemporalState<HistoryState>> }).temporal
+            temporal.setState({ pastStates: past.slice(-(deps.historyLimit ?? 200)), futureStates: future })
+          },
           refineLayout(afterGrid = false) {
             if (deps.elkLayout === false) return
             const { resources, layout: placed } = get()
@@ -155,6 +161,7 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
           reveal: undefined,
           intent: opening.design.intent ?? '',
           drafts: NO_DRAFTS,
+          staging: undefined,
         }
         queueMicrotask(() => {
           scheduleGrid(ctx)
@@ -169,6 +176,7 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
               seen = pendingLayout
               await Promise.all([seen, runner.settled()])
             } while (seen !== pendingLayout)
+            await stagedDiff?.settled()
           },
         }
       },
@@ -180,6 +188,7 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
       },
     ),
   )
+  stagedDiff = watchStagedDiff(store, clock)
   if (storage) {
     const big = deps.bigStorage === null ? undefined : (deps.bigStorage ?? (deps.storage === undefined ? browserBigStorage() : undefined))
     const autosave = startAutosave(store, storage, deps.autosaveDelayMs ?? 300, { big, tab: tabOf(deps), paused: opening.paused })

@@ -5,6 +5,7 @@
  * in-progress text in an editor tab.
  */
 import type { CellExplanation, EngineOptions, KubeObject, Model, PortProtocol, ResourceKey } from '../engine'
+import type { DesignDiff } from '../engine/intent'
 import type { JwksJson } from '../engine/jwt'
 import type { Drafts } from './drafts'
 import type { GridViewSpec } from './gridFilter'
@@ -100,6 +101,17 @@ export interface GridState {
   computing: boolean
 }
 
+/**
+ * Preview mode (store/staging.ts): edits are staged on top of the committed design instead of being
+ * committed. The canvas, inspector, YAML and grid show the staged design; `base` is what is committed.
+ */
+export interface Staging {
+  /** The committed design: what Discard goes back to and what Apply records as its one undo step. */
+  base: { resources: KubeObject[]; layout: Layout }
+  /** The cells the staged edits change (before -> after) and the objects that move each; undefined while it is computed. */
+  diff: DesignDiff | undefined
+}
+
 export interface DesignerState {
   resources: KubeObject[]
   layout: Layout
@@ -129,6 +141,8 @@ export interface DesignerState {
    * valid version meanwhile. Not in the undo history, not saved.
    */
   drafts: Drafts
+  /** Preview mode: the committed design under the staged edits; undefined when edits commit at once. */
+  staging: Staging | undefined
 }
 
 export interface DesignerActions {
@@ -179,6 +193,17 @@ export interface DesignerActions {
   settled(): Promise<void>
   /** Replaces the intent.yaml text (the Intent tab, the grid's expect mode). */
   setIntent(text: string): void
+  /** Preview mode on: from now on every edit is staged (its own undo steps, not in the design's history). */
+  startPreview(): void
+  /** Commits every staged edit as ONE undo step and leaves preview mode. */
+  applyPreview(): void
+  /** Goes back to the committed design (and its history) and leaves preview mode. */
+  discardPreview(): void
+  /**
+   * Import: objects (replacing the design or added to it) and/or an intent file (replacing the
+   * expectations or added to them); the objects are one undo step, the expectations are not in the history.
+   */
+  importDesign(objects: readonly KubeObject[], intent: string | undefined, mode: 'replace' | 'add'): void
 }
 
 export type DesignerStore = DesignerState & DesignerActions

@@ -38,6 +38,9 @@ export async function applyStep(designer: DesignerHandle, sign: Signer, input: A
   const jwt = typeof token === 'object' && issuedAt !== undefined ? await sign(token.generate.expireSeconds, issuedAt) : undefined
   if (!input.stillWanted()) return undefined
   const designer0 = designer.getState()
+  // A lesson step is not an edit to preview: staged edits are committed first (one undo step, so
+  // nothing is lost) and the step loads as it always does.
+  if (designer0.staging) designer0.applyPreview()
   const options = lessonOptions(lesson)
   const current = designer0.options
   designer0.setRequest(stepRequestSettings(step, designer.getState().request, clockStart, jwt))

@@ -187,3 +187,22 @@ describe('the workshop store', () => {
     }
   })
 })
+
+describe('a lesson opened while edits are staged (preview mode)', () => {
+  it('commits the staged edits as one undo step, then loads the step outside the preview', async () => {
+    const { designer, workshop, settle } = setup()
+    await settle()
+    const before = designer.getState().resources
+    designer.getState().startPreview()
+    designer.getState().upsertResource({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'staged', namespace: 'foo' } }, 'inspector')
+    expect(workshop.getState().openLesson({ kind: 'builtin', id: seed.id }, 0)).toEqual({ ok: true })
+    await settle()
+    expect(designer.getState().staging).toBeUndefined()
+    expect(designer.getState().resources).toEqual(lessonStepResources(seed, 0))
+    designer.getState().undo()
+    expect(designer.getState().resources.map((o) => o.metadata.name)).toContain('staged')
+    designer.getState().undo()
+    expect(designer.getState().resources).toBe(before)
+    await settle()
+  })
+})

@@ -22,6 +22,8 @@ export function StatusBar() {
       computing: st.gridState.computing,
       profile: st.options.profile,
       r11: st.options.r11,
+      staged: st.staging !== undefined && (st.staging.base.resources !== st.resources || st.staging.base.layout !== st.layout),
+      previewing: st.staging !== undefined,
     })),
   )
   const problems = s.errors + s.warnings
@@ -45,6 +47,12 @@ export function StatusBar() {
       <span className={`statusbar-problems${s.errors ? ' has-errors' : s.warnings ? ' has-warnings' : ''}`}>
         {problems === 0 ? 'No problems' : `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}`}
       </span>
+      {s.previewing && (
+        // Whatever pane the user edits in, this says the edits are not committed (nor saved) yet.
+        <span className="statusbar-warn" title="Preview: edits are staged; Apply (above the grid) commits them as one undo step, Discard forgets them. The browser keeps the committed design.">
+          {s.staged ? 'Preview: edits staged, not saved' : 'Preview: edits will be staged'}
+        </span>
+      )}
       <span className="statusbar-spacer" />
       <span>
         Istio {s.profile} · R11 {s.r11}

@@ -31,6 +31,8 @@ const PATHS = {
   prev: 'M10 3.5 5.5 8l4.5 4.5',
   next: 'M6 3.5l4.5 4.5L6 12.5',
   back: 'M6.5 3.5 2.5 7.5l4 4M2.5 7.5h7a4 4 0 0 1 0 8',
+  // Two sheets, the front one drafted: edits staged on top of the design.
+  staged: 'M5.5 2.5h8v8M2.5 5.5h8v8h-8zM4.5 9.5h4M4.5 11.5h2.5',
   eye: 'M1.5 8S4 3.5 8 3.5 14.5 8 14.5 8 12 12.5 8 12.5 1.5 8 1.5 8zM8 10a2 2 0 1 0 0-4 2 2 0 0 0 0 4z',
 } as const
 

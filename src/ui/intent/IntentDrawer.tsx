@@ -10,20 +10,20 @@ import { describeExpectation } from './words'
 import { parsedIntent } from '../../store/intent'
 
 export interface IntentDrawerProps {
-  view: 'fixes' | 'changes' | 'try'
+  view: 'fixes' | 'changes' | 'try' | 'staged'
   onClose(): void
 }
 
 /** A panel over the canvas, so the grid stays visible: the suggested fixes, or the changes of a comparison. */
 export function IntentDrawer({ view, onClose }: IntentDrawerProps) {
-  const title = view === 'fixes' ? 'Smallest fixes' : view === 'changes' ? 'Changes' : 'Preview an edit'
+  const title = view === 'fixes' ? 'Smallest fixes' : view === 'changes' ? 'Changes' : view === 'staged' ? 'Staged changes' : 'Preview an edit'
   return createPortal(
     <aside className="intent-drawer" role="dialog" aria-modal="false" aria-label={title}>
       <header className="intent-drawer-header">
         <h2>{title}</h2>
         <Button icon="close" variant="ghost" aria-label={`Close ${title.toLowerCase()}`} title="Close" onClick={onClose} />
       </header>
-      <div className="intent-drawer-body">{view === 'fixes' ? <FixesView /> : view === 'changes' ? <ChangesView /> : <TryEdit onDone={onClose} />}</div>
+      <div className="intent-drawer-body">{view === 'fixes' ? <FixesView /> : view === 'changes' ? <ChangesView /> : view === 'staged' ? <StagedView onDone={onClose} /> : <TryEdit onDone={onClose} />}</div>
     </aside>,
     document.body,
   )
@@ -95,6 +95,38 @@ function ChangesView() {
         From <strong>{comparison.name}</strong> to the current design.
       </p>
       <ChangesList diff={comparison.diff} />
+    </>
+  )
+}
+
+/** The cells the staged edits change, with the objects whose edit moves each; Apply or Discard them here too. */
+function StagedView({ onDone }: { onDone(): void }) {
+  const staging = useDesignerStore((s) => s.staging)
+  if (!staging) return <p className="intent-muted">Nothing is staged. Switch on “Preview” above the grid to stage edits.</p>
+  return (
+    <>
+      <p>From the committed design to the staged edits.</p>
+      <ChangesList diff={staging.diff} label="Cells the staged edits change" />
+      <div className="fix-actions">
+        <Button
+          variant="primary"
+          icon="check"
+          onClick={() => {
+            useDesignerStore.getState().applyPreview()
+            onDone()
+          }}
+        >
+          Apply staged edits
+        </Button>
+        <Button
+          onClick={() => {
+            useDesignerStore.getState().discardPreview()
+            onDone()
+          }}
+        >
+          Discard staged edits
+        </Button>
+      </div>
     </>
   )
 }

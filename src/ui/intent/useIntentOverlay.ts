@@ -71,6 +71,8 @@ function useRequestChecks(grid: GridView | undefined, text: string, expectations
 export function useIntentOverlay(grid: GridView | undefined): IntentOverlay {
   const text = useDesignerStore((s) => s.intent)
   const { expectMode, comparison, preview } = useIntentStore(useShallow((s) => ({ expectMode: s.expectMode, comparison: s.comparison, preview: s.preview })))
+  // Preview mode: the grid is the staged design's; each cell the staged edits move shows what it was.
+  const stagedDiff = useDesignerStore((s) => s.staging?.diff)
   const expectations = parsedIntent(text).expectations
   const current = useMemo(() => expectations.filter((e) => engineIntent.requestKey(e.request) === ''), [expectations])
   const summary = useMemo(() => intentMarks(grid, current), [grid, current])
@@ -80,6 +82,7 @@ export function useIntentOverlay(grid: GridView | undefined): IntentOverlay {
     const byCell = new Map<string, GridCellMark>()
     for (const [key, m] of summary.cells) byCell.set(key, { expect: m.expect, violated: m.violated })
     diffMarks(comparison?.diff, 'before', byCell)
+    diffMarks(stagedDiff, 'before', byCell)
     diffMarks(preview?.diff, 'after', byCell)
     const violations: Violation[] = summary.violated.map(({ row, column }) => {
       const from = grid?.rows[row]?.label ?? ''
@@ -99,6 +102,6 @@ export function useIntentOverlay(grid: GridView | undefined): IntentOverlay {
     }
     const any = byCell.size > 0 || expectMode
     return { marks: any ? { byCell, expectMode } : undefined, violations, total: summary.total + requestChecks.length, expectations }
-  }, [summary, comparison, preview, expectMode, grid, current, requestChecks, expectations])
+  }, [summary, comparison, stagedDiff, preview, expectMode, grid, current, requestChecks, expectations])
 }
 

@@ -3,7 +3,8 @@ import { useDesignerStore } from '../../store'
 import { MenuButton } from '../components'
 import type { Notify } from './notice'
 import { PasteDialog } from './PasteDialog'
-import { mergeObjects, parseSources, readFiles } from './importFiles'
+import { parseSources } from '../../store/importSources'
+import { importParsed, readFiles } from './importFiles'
 
 /** Import: open .yaml/.yml files (several at once) or paste YAML. Drag and drop lives in the app shell. */
 export function ImportMenu({ notify }: { notify: Notify }) {
@@ -15,20 +16,13 @@ export function ImportMenu({ notify }: { notify: Notify }) {
     if (!files || files.length === 0) return
     const result = parseSources(await readFiles([...files]))
     if (input.current) input.current.value = '' // the same file can be picked again
-    if (!result.ok) return notify({ tone: 'error', text: result.message })
-    useDesignerStore.getState().loadResources(result.objects, 'import')
-    notify({ tone: 'success', text: result.summary })
+    const problem = importParsed(result, 'replace', notify)
+    if (problem) notify({ tone: 'error', text: problem })
   }
 
+  /** Replace: the pasted objects (and expectations) replace the design's; add: they join them. */
   function onPaste(text: string, mode: 'replace' | 'add'): string | undefined {
-    const result = parseSources([{ name: 'The pasted YAML', text }])
-    if (!result.ok) return result.message
-    const store = useDesignerStore.getState()
-    if (mode === 'replace') store.loadResources(result.objects, 'import')
-    else store.applyEdit((resources) => mergeObjects(resources, result.objects), 'import')
-    const count = `${result.objects.length} ${result.objects.length === 1 ? 'object' : 'objects'}`
-    notify({ tone: 'success', text: `${mode === 'add' ? 'Added' : 'Imported'} ${count} from the pasted YAML. Undo brings back the previous design.` })
-    return undefined
+    return importParsed(parseSources([{ name: 'The pasted YAML', text }]), mode, notify)
   }
 
   return (
@@ -37,8 +31,8 @@ export function ImportMenu({ notify }: { notify: Notify }) {
         label="Import"
         icon="upload"
         items={[
-          { id: 'files', label: 'Open YAML files…', hint: 'Replaces the design; .yaml or .yml, several at once', icon: 'file', onSelect: () => input.current?.click() },
-          { id: 'paste', label: 'Paste YAML…', hint: 'Replace the design or add to it', icon: 'paste', onSelect: () => setPasting(true) },
+          { id: 'files', label: 'Open YAML files…', hint: 'Replaces the design; .yaml or .yml, several at once; an intent file loads the expectations', icon: 'file', onSelect: () => input.current?.click() },
+          { id: 'paste', label: 'Paste YAML…', hint: 'Replace the design or add to it; intent documents load the expectations', icon: 'paste', onSelect: () => setPasting(true) },
           {
             id: 'samples',
             label: `Istio ${profile} samples`,

@@ -49,7 +49,7 @@ export function PasteDialog({ open, onClose, onImport }: PasteDialogProps) {
       }
     >
       <label className="paste-label" htmlFor="paste-text">
-        Kubernetes and Istio objects, several documents separated by <code>---</code>.
+        Kubernetes and Istio objects, several documents separated by <code>---</code>. Documents of <code>kind: Intent</code> load the expectations.
       </label>
       <textarea
         id="paste-text"
