@@ -93,10 +93,16 @@ export function compileAuthz(policies: readonly AuthorizationPolicy[], request: 
   }
   // A rule that matches whoever the client is decides for everyone: then the client cannot matter
   // (DENY), or only the DENY rules can make it matter (ALLOW).
-  const always = (rules: readonly CompiledRule[]) => rules.some((r) => r.residual.from === undefined && r.residual.when === undefined)
-  const dynamic = (rules: readonly CompiledRule[]) => rules.some((r) => dependsOnConnection(r.residual))
-  out.connectionDependent = always(out.deny) ? false : dynamic(out.deny) || dynamic(out.custom) || (!always(out.allow) && out.allowPolicies.length > 0 && dynamic(out.allow))
+  out.connectionDependent = matchesEveryone(out.deny) ? false : readsConnection(out.deny) || readsConnection(out.custom) || (!matchesEveryone(out.allow) && out.allowPolicies.length > 0 && readsConnection(out.allow))
   return out
+}
+
+function matchesEveryone(rules: readonly CompiledRule[]): boolean {
+  return rules.some((r) => r.residual.from === undefined && r.residual.when === undefined)
+}
+
+function readsConnection(rules: readonly CompiledRule[]): boolean {
+  return rules.some((r) => dependsOnConnection(r.residual))
 }
 
 const NO_CONNECTION: ConnectionAttrs = { peer: undefined, sourceIp: undefined, remoteIp: undefined }

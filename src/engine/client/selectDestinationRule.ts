@@ -23,15 +23,16 @@ interface Stage {
 
 /** The 1.1 lookup order for a client namespace and a service namespace. */
 export function lookupStages(mesh: Mesh, clientNamespace: string, serviceNamespace: string): Stage[] {
-  const all = (ns: string) => mesh.ruleIndex.byNamespace.get(ns) ?? EMPTY_RULE_INDEX
-  const exported = (ns: string) => mesh.ruleIndex.exportedByNamespace.get(ns) ?? EMPTY_RULE_INDEX
+  // No local helper functions: this runs twice per grid column, and named closures cost a
+  // defineProperty each under tsx (keepNames).
+  const { byNamespace, exportedByNamespace } = mesh.ruleIndex
   const stages: Stage[] = []
   const clientStage = clientNamespace !== ROOT_NAMESPACE
-  if (clientStage) stages.push({ stage: 'client-namespace', index: all(clientNamespace), where: `the client's namespace ${clientNamespace}` })
+  if (clientStage) stages.push({ stage: 'client-namespace', index: byNamespace.get(clientNamespace) ?? EMPTY_RULE_INDEX, where: `the client's namespace ${clientNamespace}` })
   if (!(clientStage && serviceNamespace === clientNamespace)) {
-    stages.push({ stage: 'service-namespace', index: exported(serviceNamespace), where: `the service's namespace ${serviceNamespace} (exported rules)` })
+    stages.push({ stage: 'service-namespace', index: exportedByNamespace.get(serviceNamespace) ?? EMPTY_RULE_INDEX, where: `the service's namespace ${serviceNamespace} (exported rules)` })
   }
-  if (serviceNamespace !== ROOT_NAMESPACE) stages.push({ stage: 'root-namespace', index: exported(ROOT_NAMESPACE), where: `the root namespace ${ROOT_NAMESPACE}` })
+  if (serviceNamespace !== ROOT_NAMESPACE) stages.push({ stage: 'root-namespace', index: exportedByNamespace.get(ROOT_NAMESPACE) ?? EMPTY_RULE_INDEX, where: `the root namespace ${ROOT_NAMESPACE}` })
   return stages
 }
 

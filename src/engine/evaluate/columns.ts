@@ -45,7 +45,8 @@ const MODERN_PLACEHOLDER_CHOICE: PolicyChoice = { policy: undefined, level: 'non
 function modernColumn(ctx: EvaluationContext, target: Target): ColumnFacts {
   const modern = modernColumnFacts(ctx, ctx.modern!, target.service, target.port)
   return {
-    ...target,
+    service: target.service,
+    port: target.port,
     choice: MODERN_PLACEHOLDER_CHOICE,
     server: { mode: modern.mode, allowTls: false, authnFilter: false, sidecar: modern.sidecar, listening: modern.listening, reason: modern.modeReason },
     httpVerdicts: [0, 0],
@@ -72,7 +73,8 @@ export function columnFacts(ctx: EvaluationContext, target: Target): ColumnFacts
   const fromOtherNamespace = firstStageHit(ctx, '', target.service.namespace, target.service.fqdn)
   const fromSameNamespace = firstStageHit(ctx, target.service.namespace, target.service.namespace, target.service.fqdn, 1)
   return {
-    ...target,
+    service: target.service,
+    port: target.port,
     choice,
     server,
     httpVerdicts: [noCert, cert],
