@@ -20,9 +20,10 @@ function addTo(map: Map<string, number[]>, key: string, j: number): void {
 export function indexColumns(columns: readonly ColumnFacts[]): ColumnIndex {
   const byFqdn = new Map<string, number[]>()
   const bySuffix = new Map<string, number[]>()
+  const suffixes = suffixesOf(columns)
   columns.forEach((c, j) => {
     addTo(byFqdn, c.service.fqdn, j)
-    for (let dot = c.service.fqdn.indexOf('.'); dot >= 0; dot = c.service.fqdn.indexOf('.', dot + 1)) addTo(bySuffix, c.service.fqdn.slice(dot), j)
+    for (const suffix of suffixes[j] as string[]) addTo(bySuffix, suffix, j)
   })
   return { byFqdn, bySuffix }
 }

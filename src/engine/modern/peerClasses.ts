@@ -23,7 +23,7 @@ type Attribute = typeof PRINCIPAL | typeof NAMESPACE | typeof SERVICE_ACCOUNT
 /** How a value is tested: matchValue (M25 general), the `namespaces` star glob, or plain equality. */
 type Test = 'value' | 'glob' | 'exact'
 
-interface Probe {
+export interface Probe {
   attribute: Attribute
   test: Test
   pattern: string
