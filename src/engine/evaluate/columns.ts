@@ -89,8 +89,9 @@ export function columnFacts(ctx: EvaluationContext, target: Target): ColumnFacts
 }
 
 function firstStageHit(ctx: EvaluationContext, clientNamespace: string, serviceNamespace: string, fqdn: string, skip = 0): ResolvedRule | undefined {
-  for (const stage of lookupStages(ctx.mesh, clientNamespace, serviceNamespace).slice(skip)) {
-    const hit = lookupRule(stage.index, fqdn)
+  const stages = lookupStages(ctx.mesh, clientNamespace, serviceNamespace)
+  for (let k = skip; k < stages.length; k++) {
+    const hit = lookupRule((stages[k] as (typeof stages)[number]).index, fqdn)
     if (hit) return hit
   }
   return undefined

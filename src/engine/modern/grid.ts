@@ -91,16 +91,19 @@ export function fillModernGrid(ctx: EvaluationContext, clients: readonly Workloa
 
 function fillPeerRows(ctx: EvaluationContext, clients: readonly Workload[], peerRows: readonly number[], columns: readonly ColumnFacts[], cells: Uint8Array): void {
   const width = columns.length
+  // The shared row; its identity-dependent cells are left out, the next step writes them for every row.
   const shared = new Uint8Array(width)
-  modernRowByCell(ctx, { ...(clients[peerRows[0] as number] as Workload), namespace: '' }, columns, shared, 0)
+  const neutral = rowInputs(ctx, { ...(clients[peerRows[0] as number] as Workload), namespace: '' }, columns)
+  for (let j = 0; j < width; j++) if (!(columns[j] as ColumnFacts).modern!.authz.connectionDependent) shared[j] = cellOf(ctx, neutral, columns, j)
   for (const i of peerRows) cells.set(shared, i * width)
 
   const identities = peerRows.map((i) => rowIdentity(identityOf(clients[i] as Workload)))
   const table = buildPeerTable(identities.map((r) => r.peer.peer!))
+  const classOf = new Int32Array(table.size)
   for (let j = 0; j < width; j++) {
     const column = columns[j] as ColumnFacts
     const authz = column.modern!.authz
-    if (authz.connectionDependent) fillColumnByClass(ctx, column, j, width, peerRows, identities, peerClasses(table, columnProbes(authz)), cells)
+    if (authz.connectionDependent) fillColumnByClass(ctx, column, j, width, peerRows, identities, peerClasses(table, columnProbes(authz), classOf), cells)
   }
 
   const byNamespace = columnsByNamespace(columns)

@@ -40,27 +40,36 @@ export interface PeerTable {
   size: number
   /** Per attribute, per client: the string a probe tests. */
   values: readonly (readonly string[])[]
-  /** Per attribute: client indices sorted by that string, for prefix ranges. */
-  sorted: readonly (readonly number[])[]
-  /** Per attribute: the clients with exactly this string. */
-  byValue: readonly ReadonlyMap<string, readonly number[]>[]
+  /** Per attribute, built on first use: client indices sorted by that string, and by exact string. */
+  indexes: (AttributeIndex | undefined)[]
   /** Members of each probe already looked up in this grid, by attribute, test and pattern. */
   members: Map<string, readonly number[]>
 }
 
+interface AttributeIndex {
+  sorted: readonly number[]
+  byValue: ReadonlyMap<string, readonly number[]>
+}
+
 export function buildPeerTable(peers: readonly PeerIdentityStrings[]): PeerTable {
   const values = [peers.map((p) => p.principal), peers.map((p) => p.namespace), peers.map((p) => `${p.namespace}/${p.serviceAccount}`)]
-  const sorted = values.map((list) => list.map((_, i) => i).sort((a, b) => compare(list[a] as string, list[b] as string)))
-  const byValue = values.map((list) => {
-    const map = new Map<string, number[]>()
+  return { size: peers.length, values, indexes: [undefined, undefined, undefined], members: new Map() }
+}
+
+function indexOf(table: PeerTable, attribute: Attribute): AttributeIndex {
+  let index = table.indexes[attribute]
+  if (!index) {
+    const list = table.values[attribute] as readonly string[]
+    const byValue = new Map<string, number[]>()
     list.forEach((v, i) => {
-      const ids = map.get(v)
+      const ids = byValue.get(v)
       if (ids) ids.push(i)
-      else map.set(v, [i])
+      else byValue.set(v, [i])
     })
-    return map
-  })
-  return { size: peers.length, values, sorted, byValue, members: new Map() }
+    index = { sorted: list.map((_, i) => i).sort((a, b) => compare(list[a] as string, list[b] as string)), byValue }
+    table.indexes[attribute] = index
+  }
+  return index
 }
 
 function compare(a: string, b: string): number {
@@ -82,11 +91,12 @@ export function probeMembers(table: PeerTable, probe: Probe): readonly number[] 
   const values = table.values[probe.attribute] as readonly string[]
   const star = probe.pattern.indexOf('*')
   const out: number[] = []
+  const index = indexOf(table, probe.attribute)
   if (star < 0 || probe.test === 'exact') {
-    for (const i of table.byValue[probe.attribute]?.get(probe.pattern) ?? []) if (passes(probe.test, probe.pattern, values[i] as string)) out.push(i)
+    for (const i of index.byValue.get(probe.pattern) ?? []) if (passes(probe.test, probe.pattern, values[i] as string)) out.push(i)
   } else {
     const prefix = probe.pattern.slice(0, star)
-    const order = table.sorted[probe.attribute] as readonly number[]
+    const order = index.sorted
     for (let k = lowerBound(order, values, prefix); k < order.length; k++) {
       const i = order[k] as number
       const value = values[i] as string
@@ -181,10 +191,11 @@ export interface PeerClasses {
 /**
  * Partition refinement: start with one class, and split every class by each probe (members of the
  * probe move to a new class, one per old class). Clients in one class passed the same probes.
- * Without probes (unclassified column) every client is its own class.
+ * Without probes (unclassified column) every client is its own class. `of` may be a buffer reused
+ * between columns (overwritten).
  */
-export function peerClasses(table: PeerTable, probes: readonly Probe[] | undefined): PeerClasses {
-  const of = new Int32Array(table.size)
+export function peerClasses(table: PeerTable, probes: readonly Probe[] | undefined, of = new Int32Array(table.size)): PeerClasses {
+  of.fill(0)
   if (probes === undefined) {
     for (let i = 0; i < of.length; i++) of[i] = i
     return { of, count: table.size }
