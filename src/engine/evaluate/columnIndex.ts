@@ -17,13 +17,16 @@ function addTo(map: Map<string, number[]>, key: string, j: number): void {
   else map.set(key, [j])
 }
 
-export function indexColumns(columns: readonly ColumnFacts[]): ColumnIndex {
+/** `only`: index just the hosts and suffixes these rule indexes hold (the others are never looked up). */
+export function indexColumns(columns: readonly ColumnFacts[], only?: readonly RuleIndex[]): ColumnIndex {
   const byFqdn = new Map<string, number[]>()
   const bySuffix = new Map<string, number[]>()
-  const suffixes = suffixesOf(columns)
+  const hosts = only && new Set(only.flatMap((r) => [...r.exact.keys()]))
+  const wildcards = only && new Set(only.flatMap((r) => [...r.wildcard.keys()]))
+  const suffixes = !wildcards || wildcards.size > 0 ? suffixesOf(columns) : undefined
   columns.forEach((c, j) => {
-    addTo(byFqdn, c.service.fqdn, j)
-    for (const suffix of suffixes[j] as string[]) addTo(bySuffix, suffix, j)
+    if (!hosts || hosts.has(c.service.fqdn)) addTo(byFqdn, c.service.fqdn, j)
+    if (suffixes) for (const suffix of suffixes[j] as string[]) if (!wildcards || wildcards.has(suffix)) addTo(bySuffix, suffix, j)
   })
   return { byFqdn, bySuffix }
 }

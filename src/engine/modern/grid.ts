@@ -107,13 +107,14 @@ function fillPeerRows(ctx: EvaluationContext, clients: readonly Workload[], peer
   }
 
   const byNamespace = columnsByNamespace(columns)
-  const index = indexColumns(columns)
+  const ownRules = peerRows.map((i) => ctx.mesh.ruleIndex.byNamespace.get((clients[i] as Workload).namespace))
+  const index = indexColumns(columns, ownRules.filter((r) => r !== undefined))
   const redo: number[] = []
   peerRows.forEach((i, k) => {
     const w = clients[i] as Workload
     redo.length = 0
     for (const j of byNamespace.get(w.namespace) ?? []) redo.push(j)
-    const own = ctx.mesh.ruleIndex.byNamespace.get(w.namespace)
+    const own = ownRules[k]
     if (own) columnsReachedBy(own, index, width, redo)
     if (redo.length === 0) return
     const r = rowInputs(ctx, w, columns, identities[k])
