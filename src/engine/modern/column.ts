@@ -48,7 +48,7 @@ export function workloadPort(port: ServicePort, workload: Workload | undefined):
   return named ? named.number : port.number
 }
 
-function lowerHeaders(headers: Readonly<Record<string, string>>): Map<string, string> {
+export function lowerHeaders(headers: Readonly<Record<string, string>>): Map<string, string> {
   const out = new Map<string, string>()
   for (const [k, v] of Object.entries(headers)) if (!out.has(k.toLowerCase())) out.set(k.toLowerCase(), v)
   return out
@@ -69,7 +69,8 @@ function v1alpha1Mode(choice: PolicyChoice): EffectiveMode {
 const MODE_OF: Record<EffectiveMode, ServerMode> = { DISABLE: 'NONE', PERMISSIVE: 'PERMISSIVE', STRICT: 'STRICT' }
 
 export function requestAttrsFor(ctx: EvaluationContext, service: Service, port: ServicePort, targetPort: number, jwt: JwtVerdict): RequestAttrs {
-  const headers = lowerHeaders(ctx.request.headers)
+  // Lower-cased once per evaluation (prepareModern), not per column.
+  const headers = ctx.modern?.headers ?? lowerHeaders(ctx.request.headers)
   const profile = ctx.options.profile
   const q = ctx.request.path.indexOf('?')
   return {
