@@ -34,7 +34,7 @@ export interface ColumnFacts extends Target {
   /** Istio 1.1, clients in the service's own namespace without a match there: stage 3. */
   rootRule: ResolvedRule | undefined
   /** Memo of transport outcomes: index sidecar * 4 + transport; -1 = not computed. */
-  memo: Int16Array
+  memo: number[]
   /** Modern profiles (1.5+): the server side by M1-M6, M10, M15-M32 (modern/column.ts). */
   modern?: ModernColumnFacts
 }
@@ -84,7 +84,7 @@ export function columnFacts(ctx: EvaluationContext, target: Target): ColumnFacts
     globalRule: lookupRule(mesh.ruleIndex.global, target.service.fqdn),
     fallbackRule: fromOtherNamespace,
     rootRule: fromSameNamespace,
-    memo: new Int16Array(8).fill(-1),
+    memo: [-1, -1, -1, -1, -1, -1, -1, -1],
   }
 }
 

@@ -34,9 +34,9 @@ export interface ModernColumnFacts {
   jwt: JwtVerdict
   authz: ColumnAuthz
   /** Transport outcome by slot (sidecar * 4 + transport): a verdict id, -2 HTTP phase without peer, -3 with peer; -1 = not yet. */
-  memo: Int16Array
+  memo: number[]
   /** HTTP-phase verdict [without peer, with peer] when no rule reads the client's identity; -1 = not yet. */
-  phaseMemo: Int16Array
+  phaseMemo: number[]
   /** One-entry cache of the sidecar transport for a DestinationRule (most clients share the fallback rule). */
   transportCache: { rule: unknown; transport: number }
 }
@@ -123,7 +123,7 @@ export function modernColumnFacts(ctx: EvaluationContext, modern: ModernEvaluati
     mode = 'NOSC'
     modeReason = `the pods behind ${service.name}.${service.namespace} have no sidecar: no PeerAuthentication, RequestAuthentication or AuthorizationPolicy is enforced there (M6)`
   } else {
-    peer = peerModeFor(modern.peerIndex, workload, targetPort)
+    peer = peerModeFor(modern.peerIndex, workload, targetPort, workload.namespace === service.namespace ? nsMode : undefined)
     if (alpha && !peer.anyApplies) {
       alphaMtls = alpha
       mode = MODE_OF[v1alpha1Mode(alpha)]
@@ -146,8 +146,9 @@ export function modernColumnFacts(ctx: EvaluationContext, modern: ModernEvaluati
   }
   return {
     workload, targetPort, mode, sidecar, listening, peer, alphaMtls, alphaOrigin, modeReason, auto, jwt, authz,
-    memo: new Int16Array(8).fill(-1),
-    phaseMemo: new Int16Array(2).fill(-1),
+    // Plain arrays: a typed array costs an ArrayBuffer besides, per column and grid.
+    memo: [-1, -1, -1, -1, -1, -1, -1, -1],
+    phaseMemo: [-1, -1],
     transportCache: { rule: null, transport: -1 },
   }
 }
