@@ -42,8 +42,8 @@ export interface PeerTable {
   values: readonly (readonly string[])[]
   /** Per attribute, built on first use: client indices sorted by that string, and by exact string. */
   indexes: (AttributeIndex | undefined)[]
-  /** Members of each probe already looked up in this grid, by attribute, test and pattern. */
-  members: Map<string, readonly number[]>
+  /** Members of each probe already looked up in this grid: by attribute and test (memoSlot), then pattern. */
+  members: Map<string, readonly number[]>[]
 }
 
 interface AttributeIndex {
@@ -53,7 +53,13 @@ interface AttributeIndex {
 
 export function buildPeerTable(peers: readonly PeerIdentityStrings[]): PeerTable {
   const values = [peers.map((p) => p.principal), peers.map((p) => p.namespace), peers.map((p) => `${p.namespace}/${p.serviceAccount}`)]
-  return { size: peers.length, values, indexes: [undefined, undefined, undefined], members: new Map() }
+  return { size: peers.length, values, indexes: [undefined, undefined, undefined], members: [] }
+}
+
+const TESTS: readonly Test[] = ['value', 'glob', 'exact']
+
+function memoSlot(probe: Probe): number {
+  return probe.attribute * TESTS.length + TESTS.indexOf(probe.test)
 }
 
 function indexOf(table: PeerTable, attribute: Attribute): AttributeIndex {
@@ -85,8 +91,9 @@ function passes(test: Test, pattern: string, value: string): boolean {
  * before its first `*` (the whole pattern when it has none), so only that sorted range is tested.
  */
 export function probeMembers(table: PeerTable, probe: Probe): readonly number[] {
-  const key = `${probe.attribute}${probe.test}:${probe.pattern}`
-  const known = table.members.get(key)
+  const slot = memoSlot(probe)
+  const memo = (table.members[slot] ??= new Map())
+  const known = memo.get(probe.pattern)
   if (known) return known
   const values = table.values[probe.attribute] as readonly string[]
   const star = probe.pattern.indexOf('*')
@@ -104,7 +111,7 @@ export function probeMembers(table: PeerTable, probe: Probe): readonly number[] 
       if (passes(probe.test, probe.pattern, value)) out.push(i)
     }
   }
-  table.members.set(key, out)
+  memo.set(probe.pattern, out)
   return out
 }
 
