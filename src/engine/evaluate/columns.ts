@@ -3,7 +3,7 @@
  * per-cell decision built on them. The explanation (explain.ts) reruns the same steps with words.
  */
 import { lookupRule } from '../client/ruleIndex'
-import { lookupStages } from '../client/selectDestinationRule'
+import { lookupOrder, stageRules } from '../client/selectDestinationRule'
 import { tlsForPort, transportOfTlsMode } from '../client/clientTransport'
 import { httpPhase } from '../decide/httpAuthn'
 import { refusedOutcome } from '../decide/refusal'
@@ -89,9 +89,10 @@ export function columnFacts(ctx: EvaluationContext, target: Target): ColumnFacts
 }
 
 function firstStageHit(ctx: EvaluationContext, clientNamespace: string, serviceNamespace: string, fqdn: string, skip = 0): ResolvedRule | undefined {
-  const stages = lookupStages(ctx.mesh, clientNamespace, serviceNamespace)
-  for (let k = skip; k < stages.length; k++) {
-    const hit = lookupRule((stages[k] as (typeof stages)[number]).index, fqdn)
+  // lookupStages without its words: this runs twice per grid column.
+  const order = lookupOrder(clientNamespace, serviceNamespace)
+  for (let k = skip; k < order.length; k++) {
+    const hit = lookupRule(stageRules(ctx.mesh, order[k] as (typeof order)[number], clientNamespace, serviceNamespace), fqdn)
     if (hit) return hit
   }
   return undefined
