@@ -89,23 +89,38 @@ export function fillModernGrid(ctx: EvaluationContext, clients: readonly Workloa
   }
 }
 
+/** Sidecar rows outside the root namespace (one per identity): shared row, then classes, then own columns. */
 function fillPeerRows(ctx: EvaluationContext, clients: readonly Workload[], peerRows: readonly number[], columns: readonly ColumnFacts[], cells: Uint8Array): void {
   const width = columns.length
-  // The shared row; its identity-dependent cells are left out, the next step writes them for every row.
-  const shared = new Uint8Array(width)
-  const neutral = rowInputs(ctx, { ...(clients[peerRows[0] as number] as Workload), namespace: '' }, columns)
-  for (let j = 0; j < width; j++) if (!(columns[j] as ColumnFacts).modern!.authz.connectionDependent) shared[j] = cellOf(ctx, neutral, columns, j)
+  const shared = sharedRow(ctx, clients[peerRows[0] as number] as Workload, columns)
   for (const i of peerRows) cells.set(shared, i * width)
-
   const identities = peerRows.map((i) => rowIdentity(identityOf(clients[i] as Workload)))
+  fillIdentityColumns(ctx, peerRows, identities, columns, cells)
+  redoOwnColumns(ctx, clients, peerRows, identities, columns, cells)
+}
+
+/** The row of a sidecar client in no namespace, without its identity-dependent cells (the classes write those for every row). */
+function sharedRow(ctx: EvaluationContext, anyPeer: Workload, columns: readonly ColumnFacts[]): Uint8Array {
+  const out = new Uint8Array(columns.length)
+  const neutral = rowInputs(ctx, { ...anyPeer, namespace: '' }, columns)
+  for (let j = 0; j < columns.length; j++) if (!(columns[j] as ColumnFacts).modern!.authz.connectionDependent) out[j] = cellOf(ctx, neutral, columns, j)
+  return out
+}
+
+/** Every identity-dependent column, one cell per class of peers its rules cannot tell apart. */
+function fillIdentityColumns(ctx: EvaluationContext, peerRows: readonly number[], identities: readonly RowIdentity[], columns: readonly ColumnFacts[], cells: Uint8Array): void {
   const table = buildPeerTable(identities.map((r) => r.peer.peer!))
   const classOf = new Int32Array(table.size)
-  for (let j = 0; j < width; j++) {
+  for (let j = 0; j < columns.length; j++) {
     const column = columns[j] as ColumnFacts
     const authz = column.modern!.authz
-    if (authz.connectionDependent) fillColumnByClass(ctx, column, j, width, peerRows, identities, peerClasses(table, columnProbes(authz), classOf), cells)
+    if (authz.connectionDependent) fillColumnByClass(ctx, column, j, columns.length, peerRows, identities, peerClasses(table, columnProbes(authz), classOf), cells)
   }
+}
 
+/** Cell by cell, each row's columns where its namespace matters: its own namespace's services and what its DestinationRules reach. */
+function redoOwnColumns(ctx: EvaluationContext, clients: readonly Workload[], peerRows: readonly number[], identities: readonly RowIdentity[], columns: readonly ColumnFacts[], cells: Uint8Array): void {
+  const width = columns.length
   const byNamespace = columnsByNamespace(columns)
   const ownRules = peerRows.map((i) => ctx.mesh.ruleIndex.byNamespace.get((clients[i] as Workload).namespace))
   const index = indexColumns(columns, ownRules.filter((r) => r !== undefined))
