@@ -19,14 +19,41 @@ function addTo(map: Map<string, number[]>, key: string, j: number): void {
 
 /** `only`: index just the hosts and suffixes these rule indexes hold (the others are never looked up). */
 export function indexColumns(columns: readonly ColumnFacts[], only?: readonly RuleIndex[]): ColumnIndex {
+  if (only) return indexColumnsFor(columns, only)
   const byFqdn = new Map<string, number[]>()
   const bySuffix = new Map<string, number[]>()
-  const hosts = only && new Set(only.flatMap((r) => [...r.exact.keys()]))
-  const wildcards = only && new Set(only.flatMap((r) => [...r.wildcard.keys()]))
-  const suffixes = !wildcards || wildcards.size > 0 ? suffixesOf(columns) : undefined
+  const suffixes = suffixesOf(columns)
   columns.forEach((c, j) => {
-    if (!hosts || hosts.has(c.service.fqdn)) addTo(byFqdn, c.service.fqdn, j)
-    if (suffixes) for (const suffix of suffixes[j] as string[]) if (!wildcards || wildcards.has(suffix)) addTo(bySuffix, suffix, j)
+    addTo(byFqdn, c.service.fqdn, j)
+    for (const suffix of suffixes[j] as string[]) addTo(bySuffix, suffix, j)
+  })
+  return { byFqdn, bySuffix }
+}
+
+/**
+ * The same index restricted to the rules' hosts and wildcard suffixes. A suffix is cut from a name
+ * only at a length some wanted suffix has and where the name has a dot (every suffix starts with
+ * one), so a name is not sliced at every dot.
+ */
+function indexColumnsFor(columns: readonly ColumnFacts[], rules: readonly RuleIndex[]): ColumnIndex {
+  const byFqdn = new Map<string, number[]>()
+  const bySuffix = new Map<string, number[]>()
+  const hosts = new Set<string>()
+  const wildcards = new Set<string>()
+  for (const r of rules) {
+    for (const host of r.exact.keys()) hosts.add(host)
+    for (const suffix of r.wildcard.keys()) wildcards.add(suffix)
+  }
+  const lengths = [...new Set([...wildcards].map((w) => w.length))]
+  columns.forEach((c, j) => {
+    const fqdn = c.service.fqdn
+    if (hosts.has(fqdn)) addTo(byFqdn, fqdn, j)
+    for (const length of lengths) {
+      const at = fqdn.length - length
+      if (at < 0 || fqdn.charCodeAt(at) !== 46) continue
+      const suffix = fqdn.slice(at)
+      if (wildcards.has(suffix)) addTo(bySuffix, suffix, j)
+    }
   })
   return { byFqdn, bySuffix }
 }
@@ -44,7 +71,7 @@ export function columnsReachedBy(own: RuleIndex, index: ColumnIndex, width: numb
 /** `*.suffix` keys of every column's host, longest first, so own-namespace lookups allocate nothing. */
 const suffixCache = new WeakMap<readonly ColumnFacts[], string[][]>()
 
-export function suffixesOf(columns: readonly ColumnFacts[]): string[][] {
+function suffixesOf(columns: readonly ColumnFacts[]): string[][] {
   let list = suffixCache.get(columns)
   if (!list) {
     list = columns.map((c) => {

@@ -11,8 +11,8 @@
  * Root-namespace clients (their own rule-9 lookup) are computed cell by cell. `modernRowByCell` is
  * that cell-by-cell reference for any client; the sharing must equal it (grid.test.ts).
  */
-import type { RuleIndex } from '../client/ruleIndex'
-import { columnsReachedBy, indexColumns, suffixesOf } from '../evaluate/columnIndex'
+import { lookupRule, type RuleIndex } from '../client/ruleIndex'
+import { columnsReachedBy, indexColumns } from '../evaluate/columnIndex'
 import { ruleForClient, type ColumnFacts } from '../evaluate/columns'
 import type { EvaluationContext } from '../evaluate/context'
 import { ROOT_NAMESPACE, type ResolvedRule, type Workload } from '../mesh/model'
@@ -25,37 +25,29 @@ interface RowInputs {
   row: RowIdentity
   /** The client namespace's own DestinationRules (rule 9, first stage). */
   own: RuleIndex | undefined
-  suffixes: string[][] | undefined
 }
 
-function rowInputs(ctx: EvaluationContext, w: Workload, columns: readonly ColumnFacts[], row = rowIdentity(identityOf(w))): RowInputs {
-  const own = ctx.mesh.ruleIndex.byNamespace.get(w.namespace)
-  return { w, row, own, suffixes: own && own.wildcard.size > 0 ? suffixesOf(columns) : undefined }
+function rowInputs(ctx: EvaluationContext, w: Workload, row = rowIdentity(identityOf(w))): RowInputs {
+  return { w, row, own: ctx.mesh.ruleIndex.byNamespace.get(w.namespace) }
 }
 
-/** The DestinationRule the client's sidecar uses for column j: ruleForClient, with the own-namespace lookup hoisted. */
-function clientRule(ctx: EvaluationContext, r: RowInputs, column: ColumnFacts, j: number): ResolvedRule | undefined {
+/** The DestinationRule the client's sidecar uses for this column: ruleForClient, with the own-namespace index looked up once per row. */
+function clientRule(ctx: EvaluationContext, r: RowInputs, column: ColumnFacts): ResolvedRule | undefined {
   const w = r.w
   if (!w.sidecar) return undefined
   if (w.namespace === ROOT_NAMESPACE) return ruleForClient(ctx, column, w.namespace)
-  let rule: ResolvedRule | undefined
-  const own = r.own
-  if (own) {
-    rule = own.exact.get(column.service.fqdn)
-    if (!rule && r.suffixes) for (const suffix of r.suffixes[j] as string[]) if ((rule = own.wildcard.get(suffix))) break
-    rule ??= own.star
-  }
-  return rule ?? (w.namespace === column.service.namespace ? column.rootRule : column.fallbackRule)
+  const own = r.own ? lookupRule(r.own, column.service.fqdn) : undefined
+  return own ?? (w.namespace === column.service.namespace ? column.rootRule : column.fallbackRule)
 }
 
 function cellOf(ctx: EvaluationContext, r: RowInputs, columns: readonly ColumnFacts[], j: number): number {
   const column = columns[j] as ColumnFacts
-  return modernCellVerdict(ctx, column, column.modern!, r.row, clientRule(ctx, r, column, j))
+  return modernCellVerdict(ctx, column, column.modern!, r.row, clientRule(ctx, r, column))
 }
 
 /** Every cell of one client's row, each computed on its own. */
 export function modernRowByCell(ctx: EvaluationContext, w: Workload, columns: readonly ColumnFacts[], out: Uint8Array, offset: number): void {
-  const r = rowInputs(ctx, w, columns)
+  const r = rowInputs(ctx, w)
   for (let j = 0; j < columns.length; j++) out[offset + j] = cellOf(ctx, r, columns, j)
 }
 
@@ -102,7 +94,7 @@ function fillPeerRows(ctx: EvaluationContext, clients: readonly Workload[], peer
 /** The row of a sidecar client in no namespace, without its identity-dependent cells (the classes write those for every row). */
 function sharedRow(ctx: EvaluationContext, anyPeer: Workload, columns: readonly ColumnFacts[]): Uint8Array {
   const out = new Uint8Array(columns.length)
-  const neutral = rowInputs(ctx, { ...anyPeer, namespace: '' }, columns)
+  const neutral = rowInputs(ctx, { ...anyPeer, namespace: '' })
   for (let j = 0; j < columns.length; j++) if (!(columns[j] as ColumnFacts).modern!.authz.connectionDependent) out[j] = cellOf(ctx, neutral, columns, j)
   return out
 }
@@ -132,7 +124,7 @@ function redoOwnColumns(ctx: EvaluationContext, clients: readonly Workload[], pe
     const own = ownRules[k]
     if (own) columnsReachedBy(own, index, width, redo)
     if (redo.length === 0) return
-    const r = rowInputs(ctx, w, columns, identities[k])
+    const r = rowInputs(ctx, w, identities[k])
     for (const j of redo) cells[i * width + j] = cellOf(ctx, r, columns, j)
   })
 }
