@@ -24,9 +24,16 @@ export const BREAKPOINT_PROFILES: readonly IstioProfile[] = [
 /** The newest profile. */
 export const LATEST_PROFILE: IstioProfile = '1.30'
 
-/** The minor release number: 0 for `1.0`, 12 for `1.12`. */
+const minorOf = new Map<string, number>()
+
+/** The minor release number: 0 for `1.0`, 12 for `1.12`. Cached: version checks run per grid column. */
 export function profileMinor(profile: IstioProfile): number {
-  return Number(profile.slice(2))
+  let minor = minorOf.get(profile)
+  if (minor === undefined) {
+    minor = Number(profile.slice(2))
+    minorOf.set(profile, minor)
+  }
+  return minor
 }
 
 /**

@@ -82,7 +82,7 @@ export function compileAuthz(policies: readonly AuthorizationPolicy[], request: 
       const requestWhen = rule.when?.filter((w) => !isConnectionKey(w.key)) ?? []
       if (requestWhen.length > 0 && !ruleMatches({ when: requestWhen }, NO_CONNECTION, req, mode)) return
       const connectionWhen = rule.when?.filter((w) => isConnectionKey(w.key))
-      let residual: AuthzRule = { ...(rule.from ? { from: rule.from } : {}), ...(connectionWhen && connectionWhen.length > 0 ? { when: connectionWhen } : {}) }
+      let residual = residualRule(rule.from, connectionWhen && connectionWhen.length > 0 ? connectionWhen : undefined)
       if (!dependsOnConnection(residual)) {
         // Sources that read only the request (requestPrincipals): decided now, for every client.
         if (!ruleMatches(residual, NO_CONNECTION, req, mode)) return
@@ -93,10 +93,22 @@ export function compileAuthz(policies: readonly AuthorizationPolicy[], request: 
   }
   // A rule that matches whoever the client is decides for everyone: then the client cannot matter
   // (DENY), or only the DENY rules can make it matter (ALLOW).
-  const always = (rules: readonly CompiledRule[]) => rules.some((r) => r.residual.from === undefined && r.residual.when === undefined)
-  const dynamic = (rules: readonly CompiledRule[]) => rules.some((r) => dependsOnConnection(r.residual))
-  out.connectionDependent = always(out.deny) ? false : dynamic(out.deny) || dynamic(out.custom) || (!always(out.allow) && out.allowPolicies.length > 0 && dynamic(out.allow))
+  out.connectionDependent = matchesEveryone(out.deny) ? false : readsConnection(out.deny) || readsConnection(out.custom) || (!matchesEveryone(out.allow) && out.allowPolicies.length > 0 && readsConnection(out.allow))
   return out
+}
+
+/** The rule reduced to its sources and connection conditions (no spread temporaries: runs per column and rule). */
+function residualRule(from: AuthzRule['from'], when: AuthzRule['when']): AuthzRule {
+  if (from) return when ? { from, when } : { from }
+  return when ? { when } : {}
+}
+
+function matchesEveryone(rules: readonly CompiledRule[]): boolean {
+  return rules.some((r) => r.residual.from === undefined && r.residual.when === undefined)
+}
+
+function readsConnection(rules: readonly CompiledRule[]): boolean {
+  return rules.some((r) => dependsOnConnection(r.residual))
 }
 
 const NO_CONNECTION: ConnectionAttrs = { peer: undefined, sourceIp: undefined, remoteIp: undefined }

@@ -12,8 +12,8 @@
  * @example matchStarGlob('team-*-prod', 'team-a-prod') // true
  */
 export function matchStarGlob(pattern: string, text: string): boolean {
+  if (!pattern.includes('*')) return pattern === text // most namespace values: no array to split into
   const parts = pattern.split('*')
-  if (parts.length === 1) return pattern === text
   const first = parts[0] as string
   const last = parts[parts.length - 1] as string
   if (text.length < first.length + last.length || !text.startsWith(first) || !text.endsWith(last)) return false

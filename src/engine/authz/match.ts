@@ -350,5 +350,11 @@ export function usesHttpOnly(rule: AuthzRule): boolean {
 /** Does matching this rule depend on who the client is (peer identity, IPs, SNI)? */
 export function dependsOnConnection(rule: AuthzRule): boolean {
   if (rule.when?.some((w) => isConnectionKey(w.key))) return true
-  return rule.from?.some((s) => Object.keys(s).some((k) => k !== 'requestPrincipals' && k !== 'notRequestPrincipals')) ?? false
+  return rule.from?.some(readsPeerOrAddress) ?? false
+}
+
+/** A source field other than requestPrincipals (for..in: no key array per source). */
+function readsPeerOrAddress(s: AuthzSource): boolean {
+  for (const k in s) if (k !== 'requestPrincipals' && k !== 'notRequestPrincipals') return true
+  return false
 }

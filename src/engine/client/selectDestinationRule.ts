@@ -21,18 +21,42 @@ interface Stage {
   where: string
 }
 
-/** The 1.1 lookup order for a client namespace and a service namespace. */
+type LookupStage = Exclude<RuleStage, 'global' | 'none'>
+
+// The five possible orders, built once: the grid walks them for every column without allocating.
+const ALL_THREE: readonly LookupStage[] = ['client-namespace', 'service-namespace', 'root-namespace']
+const CLIENT_AND_SERVICE: readonly LookupStage[] = ['client-namespace', 'service-namespace']
+const CLIENT_AND_ROOT: readonly LookupStage[] = ['client-namespace', 'root-namespace']
+const SERVICE_AND_ROOT: readonly LookupStage[] = ['service-namespace', 'root-namespace']
+const SERVICE_ONLY: readonly LookupStage[] = ['service-namespace']
+
+/**
+ * The 1.1 lookup order: the client's namespace (not for root-namespace proxies), then the service's
+ * exported rules (unless that is the client's namespace, already searched), then the root namespace's
+ * exported rules (unless the service lives there).
+ */
+export function lookupOrder(clientNamespace: string, serviceNamespace: string): readonly LookupStage[] {
+  const rootService = serviceNamespace === ROOT_NAMESPACE
+  if (clientNamespace === ROOT_NAMESPACE) return rootService ? SERVICE_ONLY : SERVICE_AND_ROOT
+  if (serviceNamespace === clientNamespace) return CLIENT_AND_ROOT
+  return rootService ? CLIENT_AND_SERVICE : ALL_THREE
+}
+
+/** The rules one stage searches. */
+export function stageRules(mesh: Mesh, stage: LookupStage, clientNamespace: string, serviceNamespace: string): RuleIndex {
+  const { byNamespace, exportedByNamespace } = mesh.ruleIndex
+  if (stage === 'client-namespace') return byNamespace.get(clientNamespace) ?? EMPTY_RULE_INDEX
+  return exportedByNamespace.get(stage === 'service-namespace' ? serviceNamespace : ROOT_NAMESPACE) ?? EMPTY_RULE_INDEX
+}
+
+function whereOf(stage: LookupStage, clientNamespace: string, serviceNamespace: string): string {
+  if (stage === 'client-namespace') return `the client's namespace ${clientNamespace}`
+  return stage === 'service-namespace' ? `the service's namespace ${serviceNamespace} (exported rules)` : `the root namespace ${ROOT_NAMESPACE}`
+}
+
+/** The 1.1 lookup order for a client namespace and a service namespace, with the rules and words of each stage. */
 export function lookupStages(mesh: Mesh, clientNamespace: string, serviceNamespace: string): Stage[] {
-  const all = (ns: string) => mesh.ruleIndex.byNamespace.get(ns) ?? EMPTY_RULE_INDEX
-  const exported = (ns: string) => mesh.ruleIndex.exportedByNamespace.get(ns) ?? EMPTY_RULE_INDEX
-  const stages: Stage[] = []
-  const clientStage = clientNamespace !== ROOT_NAMESPACE
-  if (clientStage) stages.push({ stage: 'client-namespace', index: all(clientNamespace), where: `the client's namespace ${clientNamespace}` })
-  if (!(clientStage && serviceNamespace === clientNamespace)) {
-    stages.push({ stage: 'service-namespace', index: exported(serviceNamespace), where: `the service's namespace ${serviceNamespace} (exported rules)` })
-  }
-  if (serviceNamespace !== ROOT_NAMESPACE) stages.push({ stage: 'root-namespace', index: exported(ROOT_NAMESPACE), where: `the root namespace ${ROOT_NAMESPACE}` })
-  return stages
+  return lookupOrder(clientNamespace, serviceNamespace).map((stage) => ({ stage, index: stageRules(mesh, stage, clientNamespace, serviceNamespace), where: whereOf(stage, clientNamespace, serviceNamespace) }))
 }
 
 function describe(resolved: ResolvedRule): string {

@@ -11,7 +11,23 @@ import { verdictId } from './verdicts'
 const stop = (code: '200' | '503' | '000', exit: number, rule: 'M12' | 'M13', text: string): TransportResult => ({ kind: 'verdict', verdict: verdictId(code, exit, rule), text })
 const pass = (peerCert: boolean, text: string): TransportResult => ({ kind: 'http', peerCert, text })
 
+const TRANSPORT_INDEX: Readonly<Record<ClientTransport, number>> = { PLAIN: 0, IMTLS: 1, TLS0: 2, TLSX: 3 }
+const MODE_INDEX: Readonly<Record<ServerMode, number>> = { NONE: 0, PERMISSIVE: 1, STRICT: 2, NOSC: 3, EXTTLS: 4 }
+
+/** The outcome depends on these four inputs only (80 combinations): each is decided once, then shared (frozen). */
+const decided: (TransportResult | undefined)[] = []
+
 export function modernTransportOutcome(clientSidecar: boolean, transport: ClientTransport, mode: ServerMode, protocol: PortProtocol): TransportResult {
+  const key = (((clientSidecar ? 4 : 0) + TRANSPORT_INDEX[transport]) * 5 + MODE_INDEX[mode]) * 2 + (protocol === 'TCP' ? 1 : 0)
+  let result = decided[key]
+  if (result === undefined) {
+    result = Object.freeze(decide(clientSidecar, transport, mode, protocol))
+    decided[key] = result
+  }
+  return result
+}
+
+function decide(clientSidecar: boolean, transport: ClientTransport, mode: ServerMode, protocol: PortProtocol): TransportResult {
   if (mode === 'EXTTLS') return externalTls(clientSidecar, transport)
   return protocol === 'TCP' ? tcpPort(clientSidecar, transport, mode) : httpPort(clientSidecar, transport, mode)
 }

@@ -3,7 +3,7 @@
  * per-cell decision built on them. The explanation (explain.ts) reruns the same steps with words.
  */
 import { lookupRule } from '../client/ruleIndex'
-import { lookupStages } from '../client/selectDestinationRule'
+import { lookupOrder, stageRules } from '../client/selectDestinationRule'
 import { tlsForPort, transportOfTlsMode } from '../client/clientTransport'
 import { httpPhase } from '../decide/httpAuthn'
 import { refusedOutcome } from '../decide/refusal'
@@ -34,7 +34,7 @@ export interface ColumnFacts extends Target {
   /** Istio 1.1, clients in the service's own namespace without a match there: stage 3. */
   rootRule: ResolvedRule | undefined
   /** Memo of transport outcomes: index sidecar * 4 + transport; -1 = not computed. */
-  memo: Int16Array
+  memo: number[]
   /** Modern profiles (1.5+): the server side by M1-M6, M10, M15-M32 (modern/column.ts). */
   modern?: ModernColumnFacts
 }
@@ -45,7 +45,8 @@ const MODERN_PLACEHOLDER_CHOICE: PolicyChoice = { policy: undefined, level: 'non
 function modernColumn(ctx: EvaluationContext, target: Target): ColumnFacts {
   const modern = modernColumnFacts(ctx, ctx.modern!, target.service, target.port)
   return {
-    ...target,
+    service: target.service,
+    port: target.port,
     choice: MODERN_PLACEHOLDER_CHOICE,
     server: { mode: modern.mode, allowTls: false, authnFilter: false, sidecar: modern.sidecar, listening: modern.listening, reason: modern.modeReason },
     httpVerdicts: [0, 0],
@@ -72,7 +73,8 @@ export function columnFacts(ctx: EvaluationContext, target: Target): ColumnFacts
   const fromOtherNamespace = firstStageHit(ctx, '', target.service.namespace, target.service.fqdn)
   const fromSameNamespace = firstStageHit(ctx, target.service.namespace, target.service.namespace, target.service.fqdn, 1)
   return {
-    ...target,
+    service: target.service,
+    port: target.port,
     choice,
     server,
     httpVerdicts: [noCert, cert],
@@ -82,13 +84,15 @@ export function columnFacts(ctx: EvaluationContext, target: Target): ColumnFacts
     globalRule: lookupRule(mesh.ruleIndex.global, target.service.fqdn),
     fallbackRule: fromOtherNamespace,
     rootRule: fromSameNamespace,
-    memo: new Int16Array(8).fill(-1),
+    memo: [-1, -1, -1, -1, -1, -1, -1, -1],
   }
 }
 
 function firstStageHit(ctx: EvaluationContext, clientNamespace: string, serviceNamespace: string, fqdn: string, skip = 0): ResolvedRule | undefined {
-  for (const stage of lookupStages(ctx.mesh, clientNamespace, serviceNamespace).slice(skip)) {
-    const hit = lookupRule(stage.index, fqdn)
+  // lookupStages without its words: this runs twice per grid column.
+  const order = lookupOrder(clientNamespace, serviceNamespace)
+  for (let k = skip; k < order.length; k++) {
+    const hit = lookupRule(stageRules(ctx.mesh, order[k] as (typeof order)[number], clientNamespace, serviceNamespace), fqdn)
     if (hit) return hit
   }
   return undefined

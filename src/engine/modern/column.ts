@@ -34,9 +34,9 @@ export interface ModernColumnFacts {
   jwt: JwtVerdict
   authz: ColumnAuthz
   /** Transport outcome by slot (sidecar * 4 + transport): a verdict id, -2 HTTP phase without peer, -3 with peer; -1 = not yet. */
-  memo: Int16Array
+  memo: number[]
   /** HTTP-phase verdict [without peer, with peer] when no rule reads the client's identity; -1 = not yet. */
-  phaseMemo: Int16Array
+  phaseMemo: number[]
   /** One-entry cache of the sidecar transport for a DestinationRule (most clients share the fallback rule). */
   transportCache: { rule: unknown; transport: number }
 }
@@ -48,7 +48,7 @@ export function workloadPort(port: ServicePort, workload: Workload | undefined):
   return named ? named.number : port.number
 }
 
-function lowerHeaders(headers: Readonly<Record<string, string>>): Map<string, string> {
+export function lowerHeaders(headers: Readonly<Record<string, string>>): Map<string, string> {
   const out = new Map<string, string>()
   for (const [k, v] of Object.entries(headers)) if (!out.has(k.toLowerCase())) out.set(k.toLowerCase(), v)
   return out
@@ -69,7 +69,8 @@ function v1alpha1Mode(choice: PolicyChoice): EffectiveMode {
 const MODE_OF: Record<EffectiveMode, ServerMode> = { DISABLE: 'NONE', PERMISSIVE: 'PERMISSIVE', STRICT: 'STRICT' }
 
 export function requestAttrsFor(ctx: EvaluationContext, service: Service, port: ServicePort, targetPort: number, jwt: JwtVerdict): RequestAttrs {
-  const headers = lowerHeaders(ctx.request.headers)
+  // Lower-cased once per evaluation (prepareModern), not per column.
+  const headers = ctx.modern?.headers ?? lowerHeaders(ctx.request.headers)
   const profile = ctx.options.profile
   const q = ctx.request.path.indexOf('?')
   return {
@@ -122,7 +123,7 @@ export function modernColumnFacts(ctx: EvaluationContext, modern: ModernEvaluati
     mode = 'NOSC'
     modeReason = `the pods behind ${service.name}.${service.namespace} have no sidecar: no PeerAuthentication, RequestAuthentication or AuthorizationPolicy is enforced there (M6)`
   } else {
-    peer = peerModeFor(modern.peerIndex, workload, targetPort)
+    peer = peerModeFor(modern.peerIndex, workload, targetPort, workload.namespace === service.namespace ? nsMode : undefined)
     if (alpha && !peer.anyApplies) {
       alphaMtls = alpha
       mode = MODE_OF[v1alpha1Mode(alpha)]
@@ -145,8 +146,9 @@ export function modernColumnFacts(ctx: EvaluationContext, modern: ModernEvaluati
   }
   return {
     workload, targetPort, mode, sidecar, listening, peer, alphaMtls, alphaOrigin, modeReason, auto, jwt, authz,
-    memo: new Int16Array(8).fill(-1),
-    phaseMemo: new Int16Array(2).fill(-1),
+    // Plain arrays: a typed array costs an ArrayBuffer besides, per column and grid.
+    memo: [-1, -1, -1, -1, -1, -1, -1, -1],
+    phaseMemo: [-1, -1],
     transportCache: { rule: null, transport: -1 },
   }
 }

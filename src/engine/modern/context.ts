@@ -7,6 +7,7 @@ import { authorizationPoliciesFor, requestAuthenticationsFor, unionJwtRules } fr
 import type { KeySets } from '../jwt/keySets'
 import type { Mesh, Workload } from '../mesh/model'
 import { buildPeerAuthnIndex, type PeerAuthnIndex } from '../peerauthn/peerMode'
+import { lowerHeaders } from './column'
 import { meshSettings, type MeshSettings } from '../profile'
 import { judgeRequestJwt, type JwtVerdict } from '../requestauthn/validateToken'
 import type { AuthorizationPolicy, RequestAuthentication } from '../security'
@@ -20,6 +21,8 @@ export interface ModernEvaluation {
   /** RequestAuthentications per workload key (M15), for explanations and M39. */
   requestAuthnsByWorkload: ReadonlyMap<string, RequestAuthentication[]>
   authzByWorkload: ReadonlyMap<string, AuthorizationPolicy[]>
+  /** The request's headers by lower-case name (M25). */
+  headers: ReadonlyMap<string, string>
 }
 
 /** Workloads that can receive a request in the grid: service backends and the ingress gateway. */
@@ -52,5 +55,5 @@ export async function prepareModern(mesh: Mesh, request: RequestProfile, keySets
     pending.push([w.key, verdict])
   }
   for (const [key, verdict] of pending) jwtByWorkload.set(key, await verdict)
-  return { settings, peerIndex: buildPeerAuthnIndex(mesh.security.peerAuthentications, root), jwtByWorkload, requestAuthnsByWorkload, authzByWorkload }
+  return { settings, peerIndex: buildPeerAuthnIndex(mesh.security.peerAuthentications, root), jwtByWorkload, requestAuthnsByWorkload, authzByWorkload, headers: lowerHeaders(request.headers) }
 }

@@ -81,9 +81,12 @@ export interface PeerModeDecision {
   anyApplies: boolean
 }
 
+const NO_LOSERS: PeerAuthentication[] = []
+Object.freeze(NO_LOSERS)
+
 function choose(list: readonly PeerAuthentication[] | undefined): LevelChoice {
-  const [chosen, ...losers] = list ?? []
-  return { chosen, losers }
+  // Most levels hold zero or one policy: no fresh empty array for them (this runs per grid column).
+  return { chosen: list?.[0], losers: list && list.length > 1 ? list.slice(1) : NO_LOSERS }
 }
 
 /** M3 for the mesh and namespace levels of namespace `ns`. */
@@ -96,9 +99,8 @@ export function namespacePeerMode(index: PeerAuthnIndex, ns: string): { mode: Ef
   return { mode, mesh, namespace }
 }
 
-/** M1-M4: the mode of workload `w` on workload port `targetPort`. */
-export function peerModeFor(index: PeerAuthnIndex, w: Workload, targetPort: number): PeerModeDecision {
-  const ns = namespacePeerMode(index, w.namespace)
+/** M1-M4: the mode of workload `w` on workload port `targetPort` (`ns`: its namespace's levels, if known). */
+export function peerModeFor(index: PeerAuthnIndex, w: Workload, targetPort: number, ns = namespacePeerMode(index, w.namespace)): PeerModeDecision {
   const workload = choose(index.workloadLevel.get(w.namespace)?.filter((p) => selectorMatches(p.selector ?? {}, w.labels)))
   let mode = ns.mode
   let decidedBy: PeerLevel | undefined
