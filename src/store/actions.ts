@@ -9,10 +9,7 @@ import { deleteObject, upsertObject } from './resourceEdits'
 import { afterTimeTravel, commit, gridPending, scheduleGrid, type StoreContext } from './commit'
 import { TASK_VIEW } from './gridFilter'
 import { keyOf } from './keys'
-import { replaceTabResources } from './mergeTab'
-import { parseTab } from './parseCache'
 import { EMPTY_LAYOUT } from './placeNodes'
-import { isBroken } from './problems'
 import { lineOfResource } from './reveal'
 import { decodeShareLink } from './share'
 import { mergeSharedRequest } from './tokens/sharedRequest'
@@ -31,7 +28,8 @@ function carryPosition(layout: Layout, before: readonly KubeObject[], after: rea
   return { ...layout, positions: { ...layout.positions, [to]: position } }
 }
 
-export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled'> {
+/** Every action but settled() and the text commands (parsing/textCommands.ts). */
+export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled' | 'editYaml' | 'importYaml'> {
   const { get, set } = ctx
   let drag: { id: string; at: number } | undefined
   /** Inside gesture(): the history is paused until the gesture records its one step. */
@@ -75,12 +73,6 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
       const before = get().resources
       const resources = edit(before)
       if (resources !== before) commit(ctx, { resources }, origin)
-    },
-    editYaml(tab, text) {
-      const parsed = parseTab(tab, text)
-      // A text that does not parse keeps the last good resources: the canvas and grid stay as they were.
-      const resources = isBroken(parsed) ? get().resources : replaceTabResources(get().resources, tab, parsed.objects)
-      commit(ctx, { resources, typed: { tab, text } }, 'yaml')
     },
     gesture(run) {
       if (inGesture) return run()

@@ -16,6 +16,9 @@ import { afterOpening, readOpening, type Opening } from './opening'
 import { deriveDocuments } from './derive'
 import { changedCells } from './gridView'
 import { createGridRunner } from './gridRunner'
+import { PARSE_WORKER_THRESHOLD, type ParserPort } from './parsing/parserPort'
+import { defaultParser } from './parsing/parseWorkerClient'
+import { createTextCommands } from './parsing/textCommands'
 import type { GridWorkerClient } from './gridWorkerClient'
 import { autoLayout } from './layout'
 import { afterGridShown, markTiming } from './timing'
@@ -41,6 +44,10 @@ export interface DesignerStoreDeps {
   bigStorage?: BigStorage | null
   /** Where tokens kept only for this tab go. Default: sessionStorage when `storage` is the browser's. */
   tabStorage?: StorageLike | null
+  /** Parses big texts off the main thread. Default: the parse worker where there is a Worker; null: always here. */
+  parser?: ParserPort | null
+  /** Texts of at least this many characters go to `parser` (default PARSE_WORKER_THRESHOLD). */
+  parseThreshold?: number
 }
 
 /**
@@ -153,6 +160,7 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
           selection: { kind: 'none' },
           reveal: undefined,
           intent: opening.design.intent ?? '',
+          parsing: {},
         }
         queueMicrotask(() => {
           scheduleGrid(ctx)
@@ -161,6 +169,7 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
         return {
           ...state,
           ...createActions(ctx),
+          ...createTextCommands(ctx, { parser: deps.parser === null ? undefined : (deps.parser ?? defaultParser()), threshold: deps.parseThreshold ?? PARSE_WORKER_THRESHOLD }),
           async settled() {
             let seen: Promise<void>
             do {

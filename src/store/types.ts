@@ -121,7 +121,25 @@ export interface DesignerState {
   reveal: { tab: YamlTab; line: number; nonce: number } | undefined
   /** The design's intent.yaml text (src/intent/FORMAT.md); '' when there is none. Not in the undo history. */
   intent: string
+  /**
+   * Texts being parsed off the main thread (store/parsing), by where they go: an editor tab or an
+   * import; the value is the text's length in characters. Empty while nothing is.
+   */
+  parsing: Readonly<Partial<Record<ParseTarget, number>>>
 }
+
+/** Where a parsed text goes: an editor tab, or an import (file, drop, paste dialog). */
+export type ParseTarget = YamlTab | 'import'
+
+/** A YAML text to import: a file's name (or "The pasted YAML") and its content. */
+export interface ImportSource {
+  name: string
+  text: string
+  /** The file was not read at all because it is larger than the import limit. */
+  tooLarge?: boolean
+}
+
+export type ImportOutcome = { ok: true; objects: KubeObject[]; summary: string } | { ok: false; message: string }
 
 export interface DesignerActions {
   /** Replaces all resources (import, share link, reset). */
@@ -131,8 +149,16 @@ export interface DesignerActions {
   deleteResource(key: ResourceKey, origin: ChangeOrigin): void
   /** Applies a pure edit (store/commands) to the resources as one undoable step. */
   applyEdit(edit: (resources: readonly KubeObject[]) => KubeObject[], origin: ChangeOrigin): void
-  /** The user typed in a tab: keep the text; if it parses, replace that tab's resources. */
+  /**
+   * The user typed in a tab: keep the text; if it parses, replace that tab's resources. A text over
+   * PARSE_WORKER_THRESHOLD is parsed in a worker (`parsing[tab]` meanwhile; the last good model stays).
+   */
   editYaml(tab: YamlTab, text: string): void
+  /**
+   * Imports YAML texts (files, a drop, a paste): replaces the design or adds to it, one undo step.
+   * Nothing changes unless every text parses. Big texts are parsed in a worker (`parsing.import`).
+   */
+  importYaml(sources: readonly ImportSource[], mode: 'replace' | 'add'): Promise<ImportOutcome>
   moveNode(id: string, position: NodePosition): void
   /**
    * One user gesture (a drop, a click-add, a drag that attaches): every resource edit and layout move

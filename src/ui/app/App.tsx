@@ -4,7 +4,7 @@ import { Banner } from '../components'
 import { MigrationDialog, MigrationPanel } from '../migrate'
 import { ProfileNotice } from '../modern'
 import { AuthToolsDrawer, RequestBar } from '../request'
-import { isYamlFile, parseSources, readFiles, Toolbar, type Notice } from '../toolbar'
+import { isYamlFile, readFiles, Toolbar, type Notice } from '../toolbar'
 import { useWorkshopActive, WorkshopLayer, WorkshopPanel } from '../workshop'
 import { SaveNotices } from './SaveNotices'
 import { StatusBar } from './StatusBar'
@@ -37,9 +37,8 @@ export default function App() {
     async (files: File[]) => {
       const yaml = files.filter(isYamlFile)
       if (yaml.length === 0) return notify({ tone: 'error', text: 'Only .yaml and .yml files can be imported.' })
-      const result = parseSources(await readFiles(yaml))
+      const result = await useDesignerStore.getState().importYaml(await readFiles(yaml), 'replace')
       if (!result.ok) return notify({ tone: 'error', text: result.message })
-      useDesignerStore.getState().loadResources(result.objects, 'import')
       const skipped = files.length - yaml.length
       notify({ tone: 'success', text: `${result.summary}${skipped ? ` ${skipped} other ${skipped === 1 ? 'file was' : 'files were'} skipped.` : ''}` })
     },

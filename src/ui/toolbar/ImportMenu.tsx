@@ -3,28 +3,26 @@ import { useDesignerStore } from '../../store'
 import { MenuButton } from '../components'
 import type { Notify } from './notice'
 import { PasteDialog } from './PasteDialog'
-import { mergeObjects, parseSources, readFiles } from './importFiles'
+import { readFiles } from './importFiles'
 
 /** Import: open .yaml/.yml files (several at once) or paste YAML. Drag and drop lives in the app shell. */
 export function ImportMenu({ notify }: { notify: Notify }) {
   const input = useRef<HTMLInputElement>(null)
   const [pasting, setPasting] = useState(false)
+  const parsing = useDesignerStore((s) => s.parsing.import)
 
   async function onFiles(files: FileList | null) {
     if (!files || files.length === 0) return
-    const result = parseSources(await readFiles([...files]))
+    const sources = await readFiles([...files])
     if (input.current) input.current.value = '' // the same file can be picked again
+    const result = await useDesignerStore.getState().importYaml(sources, 'replace')
     if (!result.ok) return notify({ tone: 'error', text: result.message })
-    useDesignerStore.getState().loadResources(result.objects, 'import')
     notify({ tone: 'success', text: result.summary })
   }
 
-  function onPaste(text: string, mode: 'replace' | 'add'): string | undefined {
-    const result = parseSources([{ name: 'The pasted YAML', text }])
+  async function onPaste(text: string, mode: 'replace' | 'add'): Promise<string | undefined> {
+    const result = await useDesignerStore.getState().importYaml([{ name: 'The pasted YAML', text }], mode)
     if (!result.ok) return result.message
-    const store = useDesignerStore.getState()
-    if (mode === 'replace') store.loadResources(result.objects, 'import')
-    else store.applyEdit((resources) => mergeObjects(resources, result.objects), 'import')
     const count = `${result.objects.length} ${result.objects.length === 1 ? 'object' : 'objects'}`
     notify({ tone: 'success', text: `${mode === 'add' ? 'Added' : 'Imported'} ${count} from the pasted YAML. Undo brings back the previous design.` })
     return undefined
@@ -49,7 +47,7 @@ export function ImportMenu({ notify }: { notify: Notify }) {
         aria-label="YAML files to import"
         onChange={(e) => void onFiles(e.target.files)}
       />
-      <PasteDialog open={pasting} onClose={() => setPasting(false)} onImport={onPaste} />
+      <PasteDialog open={pasting} onClose={() => setPasting(false)} onImport={onPaste} parsing={parsing} />
     </>
   )
 }

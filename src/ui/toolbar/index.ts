@@ -1,3 +1,3 @@
 export { Toolbar } from './Toolbar'
 export type { Notice, Notify } from './notice'
-export { isYamlFile, parseSources, readFiles } from './importFiles'
+export { isYamlFile, readFiles } from './importFiles'

@@ -1,0 +1,113 @@
+/**
+ * The store's two text commands, typing in a tab and importing, and where their parse runs: in this
+ * thread under PARSE_WORKER_THRESHOLD characters (inside the edit, one update), else through the
+ * parser port (a worker) while `parsing` says so and the last good model stays on the canvas.
+ *
+ * Every request takes a sequence number; an answer is applied only if it is still the newest for its
+ * target, and (for a tab) if the tab still holds the very text that was sent: an undo, an import or a
+ * canvas edit that rewrote the tab meanwhile wins over a late answer.
+ */
+import { commit, type StoreContext } from '../commit'
+import { importYamlText, type ImportedText } from '../io'
+import { replaceTabResources } from '../mergeTab'
+import { parseTab, rememberParse } from '../parseCache'
+import { EMPTY_LAYOUT } from '../placeNodes'
+import { isBroken } from '../problems'
+import { TAB_FILES } from '../tabs'
+import type { DesignerActions, DesignerState, ParseTarget, YamlTab } from '../types'
+import { importOutcome, mergeObjects, MAX_IMPORT_CHARS, tooLarge } from './importSources'
+import type { ParserPort } from './parserPort'
+
+export interface TextCommandDeps {
+  /** Parses big texts elsewhere; absent: everything is parsed in this thread. */
+  parser: ParserPort | undefined
+  /** Texts of at least this many characters go to `parser`. */
+  threshold: number
+}
+
+function without(parsing: DesignerState['parsing'], target: ParseTarget): DesignerState['parsing'] {
+  if (parsing[target] === undefined) return parsing
+  const { [target]: _gone, ...rest } = parsing
+  return rest
+}
+
+export function createTextCommands(ctx: StoreContext, deps: TextCommandDeps): Pick<DesignerActions, 'editYaml' | 'importYaml'> {
+  const { get, set } = ctx
+  let sequence = 0
+  const latest: Record<ParseTarget, number> = { istio: 0, workloads: 0, import: 0 }
+  const offThread = (text: string) => deps.parser !== undefined && text.length >= deps.threshold
+
+  /** The parsed text replaces the tab's objects; a text that does not parse keeps the last good resources. */
+  function applyTab(tab: YamlTab, text: string, gridOffThread: boolean): void {
+    const parsed = parseTab(tab, text)
+    const resources = isBroken(parsed) ? get().resources : replaceTabResources(get().resources, tab, parsed.objects)
+    set({ parsing: without(get().parsing, tab) })
+    commit(ctx, { resources, typed: { tab, text }, ...(gridOffThread ? { gridOffThread } : {}) }, 'yaml')
+  }
+
+  function editYaml(tab: YamlTab, text: string): void {
+    const mine = ++sequence
+    latest[tab] = mine
+    const parser = deps.parser
+    if (!parser || !offThread(text)) return applyTab(tab, text, false)
+    // The tab holds the new text at once (a canvas edit meanwhile keeps it); resources wait for the worker.
+    set({ yaml: { ...get().yaml, [tab]: text }, lastOrigin: 'yaml', parsing: { ...get().parsing, [tab]: text.length } })
+    parser.parse({ kind: 'tab', text, file: TAB_FILES[tab] }).then(
+      (answer) => {
+        if (latest[tab] !== mine) return // newer text for this tab: it owns the status and the result
+        if (!answer || answer.kind !== 'tab' || get().yaml[tab] !== text) return set({ parsing: without(get().parsing, tab) })
+        rememberParse(tab, text, answer.parsed)
+        applyTab(tab, text, true)
+      },
+      (error: unknown) => {
+        if (latest[tab] !== mine) return
+        console.error('Parsing the editor text failed:', error)
+        set({ parsing: without(get().parsing, tab) })
+      },
+    )
+  }
+
+  async function readSources(sources: Parameters<DesignerActions['importYaml']>[0], mine: number): Promise<ImportedText[] | undefined> {
+    const parser = deps.parser
+    const read: ImportedText[] = []
+    for (const source of sources) {
+      if (!parser || !offThread(source.text)) {
+        read.push(importYamlText(source.text, source.name))
+        continue
+      }
+      const answer = await parser.parse({ kind: 'import', text: source.text, file: source.name })
+      if (latest.import !== mine) return undefined
+      if (!answer || answer.kind !== 'import') return undefined
+      read.push(answer.imported)
+    }
+    return read
+  }
+
+  async function importYaml(sources: Parameters<DesignerActions['importYaml']>[0], mode: 'replace' | 'add'): ReturnType<DesignerActions['importYaml']> {
+    const mine = ++sequence
+    latest.import = mine
+    const big = sources.find(tooLarge)
+    if (big) return { ok: false, message: `${big.name} is larger than ${MAX_IMPORT_CHARS / 1024 / 1024} MB. Nothing was imported.` }
+    const chars = sources.reduce((n, s) => n + s.text.length, 0)
+    const away = sources.some((s) => offThread(s.text))
+    if (away) set({ parsing: { ...get().parsing, import: chars } })
+    let read: ImportedText[] | undefined
+    try {
+      read = await readSources(sources, mine)
+    } finally {
+      if (latest.import === mine && away) set({ parsing: without(get().parsing, 'import') })
+    }
+    if (!read) return { ok: false, message: 'A newer import replaced this one. Nothing was imported from it.' }
+    const outcome = importOutcome(sources, read)
+    if (!outcome.ok) return outcome
+    const gridOffThread = away ? { gridOffThread: true } : {}
+    if (mode === 'replace') {
+      commit(ctx, { resources: [...outcome.objects], layout: EMPTY_LAYOUT, ...gridOffThread }, 'import')
+      // Without a layout of its own, a design gets elk's arrangement once it is ready.
+      ctx.refineLayout()
+    } else commit(ctx, { resources: mergeObjects(get().resources, outcome.objects), ...gridOffThread }, 'import')
+    return outcome
+  }
+
+  return { editYaml, importYaml }
+}
