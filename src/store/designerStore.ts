@@ -162,6 +162,7 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
           intent: opening.design.intent ?? '',
           parsing: {},
         }
+        const text = createTextCommands(ctx, { parser: deps.parser === null ? undefined : (deps.parser ?? defaultParser()), threshold: deps.parseThreshold ?? PARSE_WORKER_THRESHOLD })
         queueMicrotask(() => {
           scheduleGrid(ctx)
           if (Object.keys(opening.design.layout.positions).length === 0 && resources.length > 0) ctx.refineLayout(true)
@@ -169,10 +170,12 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
         return {
           ...state,
           ...createActions(ctx),
-          ...createTextCommands(ctx, { parser: deps.parser === null ? undefined : (deps.parser ?? defaultParser()), threshold: deps.parseThreshold ?? PARSE_WORKER_THRESHOLD }),
+          ...text.commands,
           async settled() {
             let seen: Promise<void>
             do {
+              // A parse in a worker ends in a commit, which starts a grid: wait for the parse first.
+              await text.settled()
               seen = pendingLayout
               await Promise.all([seen, runner.settled()])
             } while (seen !== pendingLayout)

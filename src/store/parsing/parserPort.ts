@@ -5,6 +5,7 @@
  * `parseInThread`, the same function on both sides, so a worker answer equals a main-thread one.
  */
 import { parseManifests, type ParsedManifests } from '../../yaml'
+import { documentText } from '../generatedText'
 import { importYamlText, type ImportedText } from '../io'
 
 /**
@@ -20,7 +21,11 @@ export const PARSE_WORKER_THRESHOLD = 24 * 1024
 /** An editor tab's text (the tab parse, with the spans for markers) or an imported file (import clean-up too). */
 export type ParseRequest = { kind: 'tab'; text: string; file: string } | { kind: 'import'; text: string; file: string }
 
-export type ParseAnswer = { kind: 'tab'; parsed: ParsedManifests } | { kind: 'import'; imported: ImportedText }
+/**
+ * `documents[i]` is the YAML document the store would generate for object i (generatedText.ts):
+ * written in the worker too, so the main thread does not serialise a big design again to show it.
+ */
+export type ParseAnswer = { kind: 'tab'; parsed: ParsedManifests; documents: string[] } | { kind: 'import'; imported: ImportedText; documents: string[] }
 
 export interface ParserPort {
   /**
@@ -32,7 +37,12 @@ export interface ParserPort {
 
 /** The parse itself, plain data in and out (a worker answer is a structured clone of this). */
 export function parseInThread(request: ParseRequest): ParseAnswer {
-  return request.kind === 'tab' ? { kind: 'tab', parsed: parseManifests(request.text, request.file) } : { kind: 'import', imported: importYamlText(request.text, request.file) }
+  if (request.kind === 'tab') {
+    const parsed = parseManifests(request.text, request.file)
+    return { kind: 'tab', parsed, documents: parsed.objects.map(documentText) }
+  }
+  const imported = importYamlText(request.text, request.file)
+  return { kind: 'import', imported, documents: imported.objects.map(documentText) }
 }
 
 /** The lane a request waits in: a newer request in the same lane replaces a waiting older one. */

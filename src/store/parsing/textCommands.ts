@@ -8,6 +8,7 @@
  * canvas edit that rewrote the tab meanwhile wins over a late answer.
  */
 import { commit, type StoreContext } from '../commit'
+import { rememberDocuments } from '../generatedText'
 import { importYamlText, type ImportedText } from '../io'
 import { replaceTabResources } from '../mergeTab'
 import { parseTab, rememberParse } from '../parseCache'
@@ -31,9 +32,23 @@ function without(parsing: DesignerState['parsing'], target: ParseTarget): Design
   return rest
 }
 
-export function createTextCommands(ctx: StoreContext, deps: TextCommandDeps): Pick<DesignerActions, 'editYaml' | 'importYaml'> {
+export interface TextCommands {
+  commands: Pick<DesignerActions, 'editYaml' | 'importYaml'>
+  /** Resolves once every parse sent so far has been answered (and applied or dropped). */
+  settled(): Promise<void>
+}
+
+export function createTextCommands(ctx: StoreContext, deps: TextCommandDeps): TextCommands {
   const { get, set } = ctx
   let sequence = 0
+  const inFlight = new Set<Promise<unknown>>()
+  /** NOTE mutates inFlight: `work` is tracked until it settles, for settled(). */
+  function track<T>(work: Promise<T>): Promise<T> {
+    inFlight.add(work)
+    const drop = () => void inFlight.delete(work)
+    work.then(drop, drop)
+    return work
+  }
   const latest: Record<ParseTarget, number> = { istio: 0, workloads: 0, import: 0 }
   const offThread = (text: string) => deps.parser !== undefined && text.length >= deps.threshold
 
@@ -52,11 +67,12 @@ export function createTextCommands(ctx: StoreContext, deps: TextCommandDeps): Pi
     if (!parser || !offThread(text)) return applyTab(tab, text, false)
     // The tab holds the new text at once (a canvas edit meanwhile keeps it); resources wait for the worker.
     set({ yaml: { ...get().yaml, [tab]: text }, lastOrigin: 'yaml', parsing: { ...get().parsing, [tab]: text.length } })
-    parser.parse({ kind: 'tab', text, file: TAB_FILES[tab] }).then(
+    void track(parser.parse({ kind: 'tab', text, file: TAB_FILES[tab] })).then(
       (answer) => {
         if (latest[tab] !== mine) return // newer text for this tab: it owns the status and the result
         if (!answer || answer.kind !== 'tab' || get().yaml[tab] !== text) return set({ parsing: without(get().parsing, tab) })
         rememberParse(tab, text, answer.parsed)
+        rememberDocuments(answer.parsed.objects, answer.documents)
         applyTab(tab, text, true)
       },
       (error: unknown) => {
@@ -75,9 +91,10 @@ export function createTextCommands(ctx: StoreContext, deps: TextCommandDeps): Pi
         read.push(importYamlText(source.text, source.name))
         continue
       }
-      const answer = await parser.parse({ kind: 'import', text: source.text, file: source.name })
+      const answer = await track(parser.parse({ kind: 'import', text: source.text, file: source.name }))
       if (latest.import !== mine) return undefined
       if (!answer || answer.kind !== 'import') return undefined
+      rememberDocuments(answer.imported.objects, answer.documents)
       read.push(answer.imported)
     }
     return read
@@ -109,5 +126,10 @@ export function createTextCommands(ctx: StoreContext, deps: TextCommandDeps): Pi
     return outcome
   }
 
-  return { editYaml, importYaml }
+  return {
+    commands: { editYaml, importYaml },
+    async settled() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight])
+    },
+  }
 }
