@@ -56,10 +56,7 @@ export function workerParser(start: () => Promise<WorkerLike | undefined> = star
     }
   }
 
-  async function pump(): Promise<void> {
-    if (running) return
-    const next = queue.shift()
-    if (!next) return
+  function ready(): Promise<WorkerLike | undefined> {
     worker ??= start().then((w) => {
       if (w) {
         w.onmessage = (event) => onReply(event.data)
@@ -67,15 +64,19 @@ export function workerParser(start: () => Promise<WorkerLike | undefined> = star
       }
       return w
     })
-    const w = await worker
+    return worker
+  }
+
+  /** Starts the next waiting request; a request leaves the queue only when it starts (until then a newer one may replace it). */
+  async function pump(): Promise<void> {
+    if (running || queue.length === 0) return
+    const w = await ready()
+    if (running) return
+    const next = queue.shift()
+    if (!next) return
     if (!w) {
       settleHere(next)
-      return void pump()
-    }
-    if (running) {
-      // Another pump started meanwhile: wait our turn.
-      queue.unshift(next)
-      return
+      return pump()
     }
     running = { ...next, id: nextId++ }
     w.postMessage({ id: running.id, request: next.request })

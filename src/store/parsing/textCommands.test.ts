@@ -56,8 +56,8 @@ describe('Parsing a big text off the main thread', () => {
     expect(requests.map((r) => r.request)).toEqual([{ kind: 'tab', text: BIG_FOO_BAR, file: 'istio.yaml' }])
     const waiting = store.getState()
     expect(waiting.parsing).toEqual({ istio: BIG_FOO_BAR.length })
-    // The tab holds the new text at once; resources, model and grid are the last good ones.
-    expect(waiting.yaml.istio).toBe(BIG_FOO_BAR)
+    // Resources, model, grid and the store's text are the last good ones (the editor shows the new text).
+    expect(waiting.yaml).toBe(before.yaml)
     expect(waiting.resources).toBe(before.resources)
     expect(waiting.model).toBe(before.model)
     expect(waiting.gridState.grid).toBe(before.gridState.grid)
@@ -73,15 +73,19 @@ describe('Parsing a big text off the main thread', () => {
     expect(store.getState().resources).toEqual(before.resources)
   })
 
-  it('drops a stale answer: the newest text wins, whatever order the answers come in', async () => {
+  it('drops a stale answer: an older text answered first is not applied, the newest text wins', async () => {
     const { store, requests } = await storeWithPort()
     const onlyFoo = `# ${'y'.repeat(THRESHOLD)}\n${policy('foo')}`
     store.getState().editYaml('istio', BIG_FOO_BAR)
     store.getState().editYaml('istio', onlyFoo)
     expect(requests).toHaveLength(2)
-    requests[1]?.answer()
-    await flush()
+    const before = store.getState().resources
+    // The older answer first: nothing is applied, the status is the newer text's.
     requests[0]?.answer()
+    await flush()
+    expect(store.getState().resources).toBe(before)
+    expect(store.getState().parsing).toEqual({ istio: onlyFoo.length })
+    requests[1]?.answer()
     await store.getState().settled()
     const keys = store.getState().resources.map(keyOf)
     expect(keys).toContain('Policy/foo/default')
@@ -108,7 +112,6 @@ describe('Parsing a big text off the main thread', () => {
     const baz = { apiVersion: 'authentication.istio.io/v1alpha1', kind: 'Policy', metadata: { name: 'default', namespace: 'baz' }, spec: { peers: [{ mtls: {} }] } }
     store.getState().upsertResource(baz, 'inspector')
     const edited = store.getState().resources
-    expect(store.getState().yaml.istio).not.toBe(BIG_FOO_BAR)
     requests[0]?.answer()
     await store.getState().settled()
     expect(store.getState().resources).toBe(edited)

@@ -4,8 +4,11 @@
  * parser port (a worker) while `parsing` says so and the last good model stays on the canvas.
  *
  * Every request takes a sequence number; an answer is applied only if it is still the newest for its
- * target, and (for a tab) if the tab still holds the very text that was sent: an undo, an import or a
- * canvas edit that rewrote the tab meanwhile wins over a late answer.
+ * target, and (for a tab) if the store's text of the tab is still the one the edit started from: an
+ * undo, an import or a canvas edit that rewrote the tab meanwhile wins over a late answer (as it wins
+ * over a synchronous edit made before it). The store's text of the tab changes only with the answer:
+ * the editor already shows the new text, and a commit meanwhile must not parse it here again
+ * (deriveDocuments parses a tab's kept text for its problems).
  */
 import { commit, type StoreContext } from '../commit'
 import { rememberDocuments } from '../generatedText'
@@ -65,12 +68,12 @@ export function createTextCommands(ctx: StoreContext, deps: TextCommandDeps): Te
     latest[tab] = mine
     const parser = deps.parser
     if (!parser || !offThread(text)) return applyTab(tab, text, false)
-    // The tab holds the new text at once (a canvas edit meanwhile keeps it); resources wait for the worker.
-    set({ yaml: { ...get().yaml, [tab]: text }, lastOrigin: 'yaml', parsing: { ...get().parsing, [tab]: text.length } })
+    const base = get().yaml[tab]
+    set({ parsing: { ...get().parsing, [tab]: text.length } })
     void track(parser.parse({ kind: 'tab', text, file: TAB_FILES[tab] })).then(
       (answer) => {
         if (latest[tab] !== mine) return // newer text for this tab: it owns the status and the result
-        if (!answer || answer.kind !== 'tab' || get().yaml[tab] !== text) return set({ parsing: without(get().parsing, tab) })
+        if (!answer || answer.kind !== 'tab' || get().yaml[tab] !== base) return set({ parsing: without(get().parsing, tab) })
         rememberParse(tab, text, answer.parsed)
         rememberDocuments(answer.parsed.objects, answer.documents)
         applyTab(tab, text, true)

@@ -166,7 +166,7 @@ export function EditorPane() {
             {parsingLabel(parsing[tab])}
           </p>
         )}
-        {!hasContent(yaml[tab]) && (
+        {!hasContent(yaml[tab]) && parsing[tab] === undefined && (
           <p className="editor-empty" aria-hidden="true">
             {tab === 'istio'
               ? 'No Istio config yet. Type or paste a MeshPolicy, Policy or DestinationRule, or drop one from the palette onto the canvas.'
