@@ -5,6 +5,7 @@
  * a burst of edits to a big text parses the first and the last, not every one in between.
  * Where there is no Worker, or it fails, requests are parsed in this thread.
  */
+import { markTiming } from '../timing'
 import { laneOf, parseInThread, type ParseAnswer, type ParserPort, type ParseRequest } from './parserPort'
 
 export type ParseReply = { id: number; ok: true; answer: ParseAnswer; millis: number } | { id: number; ok: false; message: string }
@@ -86,6 +87,8 @@ export function workerParser(start: () => Promise<WorkerLike | undefined> = star
     if (!running || reply.id !== running.id) return
     const done = running
     running = undefined
+    // How long the parse took in the worker (the main thread was free meanwhile), for the e2e report.
+    if (reply.ok) markTiming('mad:parse-worker', { millis: reply.millis, chars: done.request.text.length })
     if (reply.ok) done.resolve(reply.answer)
     else done.reject(new Error(reply.message))
     void pump()

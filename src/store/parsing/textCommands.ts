@@ -16,6 +16,7 @@ import { importYamlText, type ImportedText } from '../io'
 import { replaceTabResources } from '../mergeTab'
 import { parseTab, rememberParse } from '../parseCache'
 import { EMPTY_LAYOUT } from '../placeNodes'
+import { measureTiming } from '../timing'
 import { isBroken } from '../problems'
 import { TAB_FILES } from '../tabs'
 import type { DesignerActions, DesignerState, ParseTarget, YamlTab } from '../types'
@@ -57,10 +58,12 @@ export function createTextCommands(ctx: StoreContext, deps: TextCommandDeps): Te
 
   /** The parsed text replaces the tab's objects; a text that does not parse keeps the last good resources. */
   function applyTab(tab: YamlTab, text: string, gridOffThread: boolean): void {
+    const started = performance.now()
     const parsed = parseTab(tab, text)
     const resources = isBroken(parsed) ? get().resources : replaceTabResources(get().resources, tab, parsed.objects)
     set({ parsing: without(get().parsing, tab) })
     commit(ctx, { resources, typed: { tab, text }, ...(gridOffThread ? { gridOffThread } : {}) }, 'yaml')
+    measureTiming('mad:yaml-edit', started, { chars: text.length, parsedInWorker: gridOffThread })
   }
 
   function editYaml(tab: YamlTab, text: string): void {
