@@ -82,7 +82,7 @@ test.describe('Import an intent file', () => {
     await page.getByRole('menuitem', { name: /Paste YAML/ }).click()
     await page.getByLabel(/Kubernetes and Istio objects/).fill('kind: Intent\nexpectations:\n- {from: sleep.legacy, to: httpbin.legacy:8000, expect: deny}\n')
     await page.getByRole('button', { name: 'Add to design' }).click()
-    await expect(page.getByText('Loaded 1 expectation from The pasted YAML into the Intent tab.')).toBeVisible()
+    await expect(page.getByText('Loaded 1 expectation from the pasted YAML into the Intent tab.')).toBeVisible()
     // sleep.legacy -> httpbin.legacy is a 200: one more expectation, and it is violated.
     await expect(summary(page)).toContainText('5 of 6 expectations violated')
     await expect(cell(page, 'sleep.legacy', 'httpbin.legacy:8000')).toHaveAttribute('aria-description', /expected deny, violated/)

@@ -10,18 +10,13 @@ import { deleteObject, upsertObject } from './resourceEdits'
 import { afterTimeTravel, commit, gridPending, scheduleGrid, type StoreContext } from './commit'
 import { TASK_VIEW } from './gridFilter'
 import { keyOf } from './keys'
-import { replaceTabResources } from './mergeTab'
-import { parseTab } from './parseCache'
 import { EMPTY_LAYOUT } from './placeNodes'
-import { isBroken } from './problems'
 import { lineOfResource } from './reveal'
 import { decodeShareLink } from './share'
 import { mergeSharedRequest } from './tokens/sharedRequest'
 import { deriveDocuments } from './derive'
 import { NO_DRAFTS, planFormEdit, withoutDraft } from './drafts'
 import { quickFixText } from './quickFixes'
-import { joinIntentTexts } from '../intent/joinIntent'
-import { mergeObjects } from './importSources'
 import { createPreviewActions } from './staging'
 import type { DesignerActions, Layout, NamespaceBox, NodePosition, YamlTab } from './types'
 
@@ -37,7 +32,8 @@ function carryPosition(layout: Layout, before: readonly KubeObject[], after: rea
   return { ...layout, positions: { ...layout.positions, [to]: position } }
 }
 
-export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled'> {
+/** Every action but settled() and the text commands (parsing/textCommands.ts). */
+export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled' | 'editYaml' | 'importYaml'> {
   const { get, set } = ctx
   let drag: { id: string; at: number } | undefined
   /** Inside gesture(): the history is paused until the gesture records its one step. */
@@ -62,13 +58,6 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
     commit(ctx, { resources: [...resources], layout: layout ?? EMPTY_LAYOUT, ...(options ? { options } : {}) }, origin)
     // Without a layout of its own, a design gets elk's arrangement once it is ready.
     if (resources.length > 0 && (!layout || Object.keys(layout.positions).length === 0)) ctx.refineLayout()
-  }
-
-  function editYaml(tab: YamlTab, text: string): void {
-    const parsed = parseTab(tab, text)
-    // A text that does not parse keeps the last good resources: the canvas and grid stay as they were.
-    const resources = isBroken(parsed) ? get().resources : replaceTabResources(get().resources, tab, parsed.objects)
-    commit(ctx, { resources, typed: { tab, text } }, 'yaml')
   }
 
   return {
@@ -101,13 +90,12 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
       const resources = edit(before)
       if (resources !== before) commit(ctx, { resources }, origin)
     },
-    editYaml,
     applyQuickFix(tab, line) {
       const problem = get().problems.find((p) => p.tab === tab && p.line === line && p.fix)
       const move = problem && quickFixText(get().yaml[tab], line)
       if (!move) return false
       // As if the user had typed the corrected text: one commit, hence one undo step.
-      editYaml(tab, move.text)
+      get().editYaml(tab, move.text)
       return true
     },
     gesture(run) {
@@ -211,15 +199,5 @@ export function createActions(ctx: StoreContext): Omit<DesignerActions, 'settled
     },
     setIntent: (intent) => set({ intent }),
     ...createPreviewActions(ctx),
-    importDesign(objects, intent, mode) {
-      if (objects.length > 0) {
-        if (mode === 'replace') loadDesign([...objects], 'import')
-        else {
-          const before = get().resources
-          commit(ctx, { resources: mergeObjects(before, objects) }, 'import')
-        }
-      }
-      if (intent !== undefined) set({ intent: mode === 'add' ? joinIntentTexts([get().intent, intent]) : intent })
-    },
   }
 }

@@ -44,6 +44,8 @@ export interface Change {
   layout?: Layout
   options?: EngineOptions
   typed?: { tab: YamlTab; text: string }
+  /** The change came from a text too big to parse here: its grid goes to the worker whatever its size. */
+  gridOffThread?: boolean
 }
 
 const NO_CHANGES: ReadonlySet<string> = new Set()
@@ -65,7 +67,7 @@ const NO_KEY_SETS = {}
  * Starts the grid of the current state. A grid the runner computes at once is put in the store now:
  * callers set their change just before, in the same event, so React renders both as one update.
  */
-export function scheduleGrid(ctx: StoreContext): void {
+export function scheduleGrid(ctx: StoreContext, offThread = false): void {
   const s = ctx.get()
   const now = ctx.runner.schedule({
     resources: s.resources,
@@ -75,6 +77,7 @@ export function scheduleGrid(ctx: StoreContext): void {
     ingressRequest: requestFor(s.request, 'ingress', s.request.frozenNow ?? ctx.clock()),
     keySets: s.request.keySets ?? NO_KEY_SETS,
     ...(s.view ? { view: s.view } : {}),
+    ...(offThread ? { offThread } : {}),
   })
   if (now) ctx.gridReady(now.view, now.millis)
 }
@@ -103,7 +106,7 @@ export function commit(ctx: StoreContext, change: Change, origin: ChangeOrigin):
     drafts: keptDrafts(s.drafts, resources),
     gridState: evaluate ? gridPending(s.gridState) : s.gridState,
   })
-  if (evaluate) scheduleGrid(ctx)
+  if (evaluate) scheduleGrid(ctx, change.gridOffThread)
 }
 
 /** After undo/redo restored resources, layout and options: derive the rest, without recording anything. */

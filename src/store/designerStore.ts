@@ -17,6 +17,9 @@ import { deriveDocuments } from './derive'
 import { NO_DRAFTS } from './drafts'
 import { changedCells } from './gridView'
 import { createGridRunner } from './gridRunner'
+import { PARSE_WORKER_THRESHOLD, type ParserPort } from './parsing/parserPort'
+import { defaultParser } from './parsing/parseWorkerClient'
+import { createTextCommands } from './parsing/textCommands'
 import type { GridWorkerClient } from './gridWorkerClient'
 import { autoLayout } from './layout'
 import { afterGridShown, markTiming } from './timing'
@@ -43,6 +46,10 @@ export interface DesignerStoreDeps {
   bigStorage?: BigStorage | null
   /** Where tokens kept only for this tab go. Default: sessionStorage when `storage` is the browser's. */
   tabStorage?: StorageLike | null
+  /** Parses big texts off the main thread. Default: the parse worker where there is a Worker; null: always here. */
+  parser?: ParserPort | null
+  /** Texts of at least this many characters go to `parser` (default PARSE_WORKER_THRESHOLD). */
+  parseThreshold?: number
 }
 
 /**
@@ -162,7 +169,9 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
           intent: opening.design.intent ?? '',
           drafts: NO_DRAFTS,
           staging: undefined,
+          parsing: {},
         }
+        const text = createTextCommands(ctx, { parser: deps.parser === null ? undefined : (deps.parser ?? defaultParser()), threshold: deps.parseThreshold ?? PARSE_WORKER_THRESHOLD })
         queueMicrotask(() => {
           scheduleGrid(ctx)
           if (Object.keys(opening.design.layout.positions).length === 0 && resources.length > 0) ctx.refineLayout(true)
@@ -170,9 +179,12 @@ export function createDesignerStore(deps: DesignerStoreDeps = {}) {
         return {
           ...state,
           ...createActions(ctx),
+          ...text.commands,
           async settled() {
             let seen: Promise<void>
             do {
+              // A parse in a worker ends in a commit, which starts a grid: wait for the parse first.
+              await text.settled()
               seen = pendingLayout
               await Promise.all([seen, runner.settled()])
             } while (seen !== pendingLayout)

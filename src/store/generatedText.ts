@@ -14,11 +14,27 @@ const sources = new WeakMap<KubeObject, ObjectSource | null>()
 function documentOf(object: KubeObject): { text: string; lines: number } {
   let doc = documents.get(object)
   if (!doc) {
-    const text = stringifyManifests([object])
+    const text = documentText(object)
     doc = { text, lines: text.split('\n').length - 1 }
     documents.set(object, doc)
   }
   return doc
+}
+
+/** The document of one object as generatedText writes it (what the parse worker computes ahead). */
+export function documentText(object: KubeObject): string {
+  return stringifyManifests([object])
+}
+
+/**
+ * Documents written elsewhere (the parse worker, with documentText) for these objects, so the tab
+ * texts of a big change are joined here, not serialised again on the main thread.
+ */
+export function rememberDocuments(objects: readonly KubeObject[], texts: readonly string[]): void {
+  objects.forEach((object, i) => {
+    const text = texts[i]
+    if (text !== undefined && !documents.has(object)) documents.set(object, { text, lines: text.split('\n').length - 1 })
+  })
 }
 
 /** The same text stringifyManifests(objects) gives, from remembered per-object documents. */

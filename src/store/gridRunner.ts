@@ -23,6 +23,8 @@ export interface GridJob {
   keySets: Record<string, JwksJson>
   /** Rows and columns to show; absent: the task's view. */
   view?: GridViewSpec
+  /** Evaluate in the worker whatever the size (the change came from a text parsed off the main thread). */
+  offThread?: boolean
 }
 
 export interface GridRunnerOptions {
@@ -81,7 +83,7 @@ export function createGridRunner(options: GridRunnerOptions): GridRunner {
 
   /** The grid now, or undefined when it is too big or its token checks are not known yet. */
   function computeNow(job: GridJob, key: PreparedKey, mine: number): SyncGrid | undefined {
-    if (!memo || !sameKey(memo.key, key) || gridSize(job.mesh, job.view) > (options.syncThreshold ?? 0)) return undefined
+    if (job.offThread || !memo || !sameKey(memo.key, key) || gridSize(job.mesh, job.view) > (options.syncThreshold ?? 0)) return undefined
     // A modern profile's prepared policies belong to one mesh: after a workload edit they are prepared again.
     if (memo.modern && memo.mesh !== job.mesh) return undefined
     const started = performance.now()
@@ -130,7 +132,7 @@ export function createGridRunner(options: GridRunnerOptions): GridRunner {
   async function run(job: GridJob, mine: number, key: PreparedKey): Promise<void> {
     const started = performance.now()
     try {
-      const big = gridSize(job.mesh, job.view) > options.workerThreshold
+      const big = job.offThread === true || gridSize(job.mesh, job.view) > options.workerThreshold
       const view = await (big ? inWorker(job, mine) : inThread(job, mine, key))
       if (view && mine === generation) options.onResult(view, performance.now() - started)
     } catch (error) {

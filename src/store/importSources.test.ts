@@ -79,23 +79,22 @@ describe('Import of intent files', () => {
     expect(two.ok && parseIntent(two.intent?.text ?? '').expectations).toHaveLength(4)
   })
 
-  it('importDesign: an intent file changes the expectations only; a mixed one replaces objects (one undo step) and expectations', async () => {
+  it('importYaml: an intent file changes the expectations only; a mixed one replaces objects (one undo step) and expectations', async () => {
     const store = testStore()
     await store.getState().settled()
     const resources = store.getState().resources
     const steps = store.temporal.getState().pastStates.length
-    store.getState().importDesign([], INTENT, 'replace')
+    expect(await store.getState().importYaml([{ name: 'intent.yaml', text: INTENT }], 'replace')).toMatchObject({ ok: true, intent: { expectations: 3 } })
     expect(store.getState().intent).toBe(INTENT)
     expect(store.getState().resources).toBe(resources)
     expect(store.temporal.getState().pastStates).toHaveLength(steps)
 
     const added = 'kind: Intent\nexpectations:\n- {from: external, to: "*", expect: deny}\n'
-    store.getState().importDesign([], added, 'add')
+    await store.getState().importYaml([{ name: 'The pasted YAML', text: added }], 'add')
     expect(parseIntent(store.getState().intent).expectations).toHaveLength(4)
 
-    const mixed = parseSources([{ name: 'mixed.yaml', text: `${NAMESPACE}---\n${INTENT}` }])
-    if (!mixed.ok) throw new Error(mixed.message)
-    store.getState().importDesign(mixed.objects, mixed.intent?.text, 'replace')
+    const mixed = await store.getState().importYaml([{ name: 'mixed.yaml', text: `${NAMESPACE}---\n${INTENT}` }], 'replace')
+    expect(mixed).toMatchObject({ ok: true, summary: expect.stringMatching(/^mixed\.yaml holds objects and expectations: imported 1 object/) })
     expect(store.getState().resources.map(keyOf)).toEqual(['Namespace//extra'])
     expect(parseIntent(store.getState().intent).expectations).toHaveLength(3)
     store.getState().undo()

@@ -1,55 +1,60 @@
 /**
  * Import: YAML texts (files, a drop, a paste) -> Kubernetes objects and expectations. Documents in
  * the intent format (src/intent/FORMAT.md) become the design's expectations; the others are read as
- * objects. Nothing is loaded unless every object parses, so a half-broken import never replaces a
- * working design; problems of the expectations are reported at the file's line and column and shown
- * in the Intent tab.
+ * objects (by the store's reader, in a worker when big: store/parsing). Nothing is loaded unless
+ * every object parses, so a half-broken import never replaces a working design; problems of the
+ * expectations are reported at the file's line and column and shown in the Intent tab.
  */
 import type { KubeObject } from '../engine'
 import { joinIntentTexts } from '../intent/joinIntent'
 import { parseIntent } from '../intent/parseIntent'
 import { splitIntentDocuments } from '../intent/splitIntent'
-import { importYamlText } from './io'
+import { importYamlText, type ImportedText } from './io'
 import { keyOf } from './keys'
-
-export interface ImportSource {
-  name: string
-  text: string
-  tooLarge?: boolean
-}
-
-export interface ImportedIntent {
-  /** intent.yaml for the Intent tab (the documents of every source, joined). */
-  text: string
-  /** Expectations read (an entry with lists of sets counts each pair). */
-  expectations: number
-  /** `FILE:LINE:COLUMN CODE message`, at the line and column in the imported file. */
-  problems: string[]
-  errors: number
-}
-
-export type ImportResult = { ok: true; objects: KubeObject[]; intent?: ImportedIntent; summary: string } | { ok: false; message: string }
+import type { ImportedIntent, ImportOutcome, ImportSource } from './types'
 
 /** Larger than any hand-written design by far; stops a wrong file (a log, a binary) from freezing the tab. */
-const MAX_CHARS = 5 * 1024 * 1024
+export const MAX_IMPORT_CHARS = 5 * 1024 * 1024
+
+export function tooLarge(source: ImportSource): boolean {
+  return source.tooLarge === true || source.text.length > MAX_IMPORT_CHARS
+}
+
+/** A source cut in two: its intent documents (with their first lines) and the rest, to read as objects. */
+export interface SplitSource {
+  source: ImportSource
+  intent: { text: string; line: number }[]
+  /** The object documents' text; undefined when the source holds expectations only. */
+  objects: string | undefined
+}
+
+export function splitSources(sources: readonly ImportSource[]): SplitSource[] {
+  return sources.map((source) => {
+    const split = splitIntentDocuments(source.text)
+    return { source, intent: split.intent, objects: split.intent.length > 0 && split.rest === '' ? undefined : split.rest }
+  })
+}
 
 /** Problems listed in the import's message; the Intent tab shows them all. */
 const LISTED_PROBLEMS = 3
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 
-function readIntent(sources: readonly { name: string; pieces: { text: string; line: number }[] }[]): ImportedIntent | undefined {
+/** A source's name inside a sentence: "from the pasted YAML", not "from The pasted YAML". */
+const inSentence = (name: string) => (name.startsWith('The ') ? `t${name.slice(1)}` : name)
+
+function readIntent(split: readonly SplitSource[]): ImportedIntent | undefined {
   const texts: string[] = []
   const problems: string[] = []
   let expectations = 0
   let errors = 0
-  for (const { name, pieces } of sources)
-    for (const piece of pieces) {
+  for (const { source, intent } of split)
+    for (const piece of intent) {
       const parsed = parseIntent(piece.text)
       texts.push(piece.text)
       expectations += parsed.expectations.length
       for (const p of parsed.problems) {
-        problems.push(`${name}:${piece.line + p.line - 1}:${p.column} ${p.code} ${p.message}`)
+        problems.push(`${source.name}:${piece.line + p.line - 1}:${p.column} ${p.code} ${p.message}`)
         if (p.severity === 'error') errors++
       }
     }
@@ -63,31 +68,39 @@ function intentWords(intent: ImportedIntent, from: string): string {
   return `${plural(intent.expectations, 'expectation', 'expectations')} from ${from} into the Intent tab.${problems}`
 }
 
-export function parseSources(sources: readonly ImportSource[]): ImportResult {
+/**
+ * The outcome of an import, or its first refusal. `read[i]` is split[i]'s object text as the store's
+ * reader read it (undefined for a source of expectations only).
+ */
+export function composeImport(split: readonly SplitSource[], read: readonly (ImportedText | undefined)[]): ImportOutcome {
   const objects: KubeObject[] = []
   const notes: string[] = []
-  const intentSources: { name: string; pieces: { text: string; line: number }[] }[] = []
-  for (const source of sources) {
-    if (source.tooLarge || source.text.length > MAX_CHARS) return { ok: false, message: `${source.name} is larger than 5 MB. Nothing was imported.` }
-    const split = splitIntentDocuments(source.text)
-    if (split.intent.length > 0) intentSources.push({ name: source.name, pieces: split.intent })
-    if (split.intent.length > 0 && split.rest === '') continue
-    const parsed = importYamlText(split.rest, source.name)
+  for (const [i, { source }] of split.entries()) {
+    const parsed = read[i]
+    if (!parsed) continue
     const error = parsed.problems.find((p) => p.severity === 'error')
     if (error) return { ok: false, message: `${source.name}, line ${error.line}: ${error.message}. Nothing was imported.` }
     objects.push(...parsed.objects)
-    if (parsed.summary) notes.push(sources.length === 1 ? parsed.summary : `${source.name}: ${parsed.summary}`)
+    if (parsed.summary) notes.push(split.length === 1 ? parsed.summary : `${source.name}: ${parsed.summary}`)
   }
-  const intent = readIntent(intentSources)
+  const intent = readIntent(split)
   if (objects.length === 0 && !intent) return { ok: false, message: 'No Kubernetes objects found. Nothing was imported.' }
-  const from = sources.length === 1 ? (sources[0]?.name ?? 'the text') : `${sources.length} files`
+  const from = split.length === 1 ? inSentence(split[0]?.source.name ?? 'the text') : `${split.length} files`
   if (objects.length === 0 && intent) return { ok: true, objects, intent, summary: `Loaded ${intentWords(intent, from)} The design's objects are unchanged.` }
   // What the cluster populated and what was left out, in one line after the import (issue 8).
   const dropped = notes.length > 0 ? ` ${notes.map((n) => `${n[0]?.toUpperCase() ?? ''}${n.slice(1)}.`).join(' ')}` : ''
   const imported = `${plural(objects.length, 'object', 'objects')} from ${from}`
   if (!intent) return { ok: true, objects, summary: `Imported ${imported}.${dropped} Undo brings back the previous design.` }
-  const split = intentSources.length === 1 && sources.length === 1 ? `${from} holds objects and expectations: ` : 'Objects and expectations: '
-  return { ok: true, objects, intent, summary: `${split}imported ${imported} and loaded ${intentWords(intent, 'its intent documents')}${dropped} Undo brings back the previous objects.` }
+  const both = split.filter((s) => s.intent.length > 0).length === 1 && split.length === 1 ? `${from} holds objects and expectations: ` : 'Objects and expectations: '
+  return { ok: true, objects, intent, summary: `${both}imported ${imported} and loaded ${intentWords(intent, 'its intent documents')}${dropped} Undo brings back the previous objects.` }
+}
+
+/** The whole import read in this thread (small texts; tests). */
+export function parseSources(sources: readonly ImportSource[]): ImportOutcome {
+  const big = sources.find(tooLarge)
+  if (big) return { ok: false, message: `${big.name} is larger than 5 MB. Nothing was imported.` }
+  const split = splitSources(sources)
+  return composeImport(split, split.map((s) => (s.objects === undefined ? undefined : importYamlText(s.objects, s.source.name))))
 }
 
 /** Adds `added` to `resources`; an object with the key of an existing one replaces it in place. */

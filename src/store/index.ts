@@ -11,6 +11,8 @@ export { appNodeIdFor, appNodeIds, canvasNodes, namespaceNodeId, type CanvasNode
 export { autoLayout } from './layout'
 export { placeNewNodes, EMPTY_LAYOUT, NODE_SIZE, BOX_PADDING } from './placeNodes'
 export { encodeShareLink, decodeShareLink, shareLinkProblem, MAX_SHARED_CHARS, type DecodedShareLink } from './share'
+export { MAX_IMPORT_CHARS } from './importSources'
+export { PARSE_WORKER_THRESHOLD, type ParserPort } from './parsing/parserPort'
 export { importYamlText, exportIstioYaml, exportAllYaml, exportKubectlApply, type ImportProblem } from './io'
 export { STORAGE_KEY, type StorageLike } from './autosave'
 export { upsertObject, deleteObject } from './resourceEdits'

@@ -19,6 +19,11 @@ function remember<V>(entries: Map<string, V>, text: string, value: V): V {
   return value
 }
 
+/** A parse made elsewhere (the parse worker) for `text`: the next parseTab of that text uses it. */
+export function rememberParse(tab: YamlTab, text: string, parsed: ParsedManifests): void {
+  remember(parses[tab], text, parsed)
+}
+
 /** NOTE the result is shared: callers must not mutate it. */
 export function parseTab(tab: YamlTab, text: string): ParsedManifests {
   const hit = parses[tab].get(text)

@@ -157,7 +157,7 @@ describe('Preview mode (staged edits)', () => {
     store.getState().deleteResource('Deployment/bar/sleep', 'inspector')
     edit((r) => deleteCascade(r, 'Service/bar/httpbin'))
     store.getState().editYaml('workloads', `${store.getState().yaml.workloads}---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: typed\n`)
-    store.getState().importDesign([configMap('imported')], undefined, 'add')
+    await store.getState().importYaml([{ name: 'cm.yaml', text: JSON.stringify(configMap('imported')) }], 'add')
     const staged = store.getState().resources.map(keyOf)
     expect(staged).toEqual(expect.arrayContaining(['Policy/foo/default', 'Namespace//typed', 'ConfigMap/foo/imported']))
     expect(staged).not.toContain('Deployment/bar/sleep')

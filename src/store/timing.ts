@@ -3,8 +3,16 @@
  * holds a new grid, when the grid's table shows it. A mark costs microseconds; nothing reads them
  * inside the app.
  */
-export function markTiming(name: string): void {
-  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name)
+export function markTiming(name: string, detail?: Record<string, unknown>): void {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name, detail ? { detail } : undefined)
+}
+
+/**
+ * A User Timing measure from `start` (performance.now()) to now, e.g. `mad:yaml-edit`: the main
+ * thread's part of an editor edit, for the end-to-end test and the performance panel.
+ */
+export function measureTiming(name: string, start: number, detail?: Record<string, unknown>): void {
+  if (typeof performance !== 'undefined' && typeof performance.measure === 'function') performance.measure(name, { start, end: performance.now(), ...(detail ? { detail } : {}) })
 }
 
 /**

@@ -143,7 +143,36 @@ export interface DesignerState {
   drafts: Drafts
   /** Preview mode: the committed design under the staged edits; undefined when edits commit at once. */
   staging: Staging | undefined
+  /**
+   * Texts being parsed off the main thread (store/parsing), by where they go: an editor tab or an
+   * import; the value is the text's length in characters. Empty while nothing is.
+   */
+  parsing: Readonly<Partial<Record<ParseTarget, number>>>
 }
+
+/** Where a parsed text goes: an editor tab, or an import (file, drop, paste dialog). */
+export type ParseTarget = YamlTab | 'import'
+
+/** A YAML text to import: a file's name (or "The pasted YAML") and its content. */
+export interface ImportSource {
+  name: string
+  text: string
+  /** The file was not read at all because it is larger than the import limit. */
+  tooLarge?: boolean
+}
+
+/** Expectations an import read from intent documents (src/intent/FORMAT.md). */
+export interface ImportedIntent {
+  /** intent.yaml for the Intent tab (the documents of every source, joined). */
+  text: string
+  /** Expectations read (an entry with lists of sets counts each pair). */
+  expectations: number
+  /** `FILE:LINE:COLUMN CODE message`, at the line and column in the imported file. */
+  problems: string[]
+  errors: number
+}
+
+export type ImportOutcome = { ok: true; objects: KubeObject[]; intent?: ImportedIntent; summary: string } | { ok: false; message: string }
 
 export interface DesignerActions {
   /** Replaces all resources (import, share link, reset). */
@@ -160,10 +189,19 @@ export interface DesignerActions {
   deleteResource(key: ResourceKey, origin: ChangeOrigin): void
   /** Applies a pure edit (store/commands) to the resources as one undoable step. */
   applyEdit(edit: (resources: readonly KubeObject[]) => KubeObject[], origin: ChangeOrigin): void
-  /** The user typed in a tab: keep the text; if it parses, replace that tab's resources. */
+  /**
+   * The user typed in a tab: keep the text; if it parses, replace that tab's resources. A text over
+   * PARSE_WORKER_THRESHOLD is parsed in a worker (`parsing[tab]` meanwhile; the last good model stays).
+   */
   editYaml(tab: YamlTab, text: string): void
   /** Applies the quick fix of the problem at `line` of `tab` (one text edit, one undo step); false when there is none. */
   applyQuickFix(tab: YamlTab, line: number): boolean
+  /**
+   * Imports YAML texts (files, a drop, a paste): objects replace the design or join it (one undo step);
+   * intent documents replace the expectations or join them (not in the history). Nothing changes
+   * unless every object text parses. Big texts are parsed in a worker (`parsing.import`).
+   */
+  importYaml(sources: readonly ImportSource[], mode: 'replace' | 'add'): Promise<ImportOutcome>
   moveNode(id: string, position: NodePosition): void
   /**
    * One user gesture (a drop, a click-add, a drag that attaches): every resource edit and layout move
@@ -199,11 +237,6 @@ export interface DesignerActions {
   applyPreview(): void
   /** Goes back to the committed design (and its history) and leaves preview mode. */
   discardPreview(): void
-  /**
-   * Import: objects (replacing the design or added to it) and/or an intent file (replacing the
-   * expectations or added to them); the objects are one undo step, the expectations are not in the history.
-   */
-  importDesign(objects: readonly KubeObject[], intent: string | undefined, mode: 'replace' | 'add'): void
 }
 
 export type DesignerStore = DesignerState & DesignerActions

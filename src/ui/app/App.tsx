@@ -4,8 +4,7 @@ import { Banner } from '../components'
 import { MigrationDialog, MigrationPanel } from '../migrate'
 import { ProfileNotice } from '../modern'
 import { AuthToolsDrawer, RequestBar } from '../request'
-import { parseSources } from '../../store/importSources'
-import { importParsed, isYamlFile, readFiles, Toolbar, type Notice } from '../toolbar'
+import { importNotice, isYamlFile, readFiles, Toolbar, type Notice } from '../toolbar'
 import { useWorkshopActive, WorkshopLayer, WorkshopPanel } from '../workshop'
 import { SaveNotices } from './SaveNotices'
 import { StatusBar } from './StatusBar'
@@ -38,9 +37,9 @@ export default function App() {
     async (files: File[]) => {
       const yaml = files.filter(isYamlFile)
       if (yaml.length === 0) return notify({ tone: 'error', text: 'Only .yaml and .yml files can be imported.' })
+      const result = await useDesignerStore.getState().importYaml(await readFiles(yaml), 'replace')
       const skipped = files.length - yaml.length
-      const problem = importParsed(parseSources(await readFiles(yaml)), 'replace', notify, skipped ? ` ${skipped} other ${skipped === 1 ? 'file was' : 'files were'} skipped.` : '')
-      if (problem) notify({ tone: 'error', text: problem })
+      notify(importNotice(result, skipped ? ` ${skipped} other ${skipped === 1 ? 'file was' : 'files were'} skipped.` : ''))
     },
     [notify],
   )

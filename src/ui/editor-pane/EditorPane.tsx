@@ -4,7 +4,7 @@ import { jsonSchemaForManifests } from '../../engine/admission'
 import { useDesignerStore } from '../../store'
 import type { YamlTab } from '../../store/types'
 import { YamlEditor, type EditorMarker, type EditorSchema } from '../yaml-editor'
-import { Icon } from '../components'
+import { Icon, parsingLabel } from '../components'
 import { ProblemsList, type ListedProblem } from './ProblemsList'
 import { TAB_PATHS, TAB_TITLES } from './tabTitles'
 import { useDebouncedEdit } from './useDebouncedEdit'
@@ -18,8 +18,8 @@ const hasContent = (text: string) => /^[ \t]*[^#\s]/m.test(text)
 
 /** The two YAML tabs, their editor, and the problems list under it. */
 export function EditorPane() {
-  const { yaml, problems, yamlBroken, reveal, profile, editYaml } = useDesignerStore(
-    useShallow((s) => ({ yaml: s.yaml, problems: s.problems, yamlBroken: s.yamlBroken, reveal: s.reveal, profile: s.options.profile, editYaml: s.editYaml })),
+  const { yaml, problems, yamlBroken, reveal, profile, editYaml, parsing } = useDesignerStore(
+    useShallow((s) => ({ yaml: s.yaml, problems: s.problems, yamlBroken: s.yamlBroken, reveal: s.reveal, profile: s.options.profile, editYaml: s.editYaml, parsing: s.parsing })),
   )
   const [tab, setTab] = useState<YamlTab>('istio')
   // The Intent tab (intent.yaml) is not a manifests tab: it has its own editor and problems.
@@ -150,7 +150,8 @@ export function EditorPane() {
       )}
       {!intentOpen && (
         <>
-      {yamlBroken[tab] && (
+      {/* While a big text is parsed, whether the previous one parsed is old news. */}
+      {yamlBroken[tab] && parsing[tab] === undefined && (
         <p className="editor-broken" role="status">
           <Icon name="alert" size={14} />
           This YAML does not parse. The canvas and the grid keep the last valid design until you fix it.
@@ -170,7 +171,12 @@ export function EditorPane() {
             ariaLabel={`${TAB_TITLES[tab]} YAML`}
           />
         </Suspense>
-        {!hasContent(yaml[tab]) && (
+        {parsing[tab] !== undefined && (
+          <p className="editor-parsing" role="status">
+            {parsingLabel(parsing[tab])}
+          </p>
+        )}
+        {!hasContent(yaml[tab]) && parsing[tab] === undefined && (
           <p className="editor-empty" aria-hidden="true">
             {tab === 'istio'
               ? 'No Istio config yet. Type or paste a MeshPolicy, Policy or DestinationRule, or drop one from the palette onto the canvas.'

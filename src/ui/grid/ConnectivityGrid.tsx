@@ -1,6 +1,7 @@
 import { useLayoutEffect, useMemo, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import { useDesignerStore } from '../../store'
+import { useDesignerStore, type DesignerState } from '../../store'
+import { parsingLabel } from '../components'
 import { markTiming } from '../../store/timing'
 import { isHiddenCell } from '../../store/workshop'
 import { GridLegend } from './GridLegend'
@@ -18,9 +19,15 @@ export interface ConnectivityGridProps {
 }
 
 /** The grid pane: heading, the table (or why there is none), the legend. */
+/** Characters being parsed off the main thread for this design (a tab or an import), or undefined. */
+function parsedChars(parsing: DesignerState['parsing']): number | undefined {
+  const sizes = Object.values(parsing)
+  return sizes.length === 0 ? undefined : sizes.reduce((a, b) => a + b, 0)
+}
+
 export function ConnectivityGrid({ current, onExplain }: ConnectivityGridProps) {
-  const { grid, changed, computing, path } = useDesignerStore(
-    useShallow((s) => ({ grid: s.gridState.grid, changed: s.gridState.changed, computing: s.gridState.computing, path: s.request.path })),
+  const { grid, changed, computing, path, parsing } = useDesignerStore(
+    useShallow((s) => ({ grid: s.gridState.grid, changed: s.gridState.changed, computing: s.gridState.computing, path: s.request.path, parsing: parsedChars(s.parsing) })),
   )
   const scrollRef = useRef<HTMLDivElement>(null)
   // For the browser benchmark: the table now shows this grid (the next paint follows).
@@ -62,7 +69,11 @@ export function ConnectivityGrid({ current, onExplain }: ConnectivityGridProps) 
           )}
         </span>
         <span className="pane-header-end" aria-live="polite">
-          {computing ? (
+          {parsing !== undefined ? (
+            <span className="grid-parsing" role="status">
+              {parsingLabel(parsing)}
+            </span>
+          ) : computing ? (
             <span className="grid-computing">Evaluating…</span>
           ) : hidden.size > 0 ? (
             <span className="grid-hidden-count">Cells of the lesson step hidden until you reveal it</span>

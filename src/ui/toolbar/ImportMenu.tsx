@@ -3,26 +3,28 @@ import { useDesignerStore } from '../../store'
 import { MenuButton } from '../components'
 import type { Notify } from './notice'
 import { PasteDialog } from './PasteDialog'
-import { parseSources } from '../../store/importSources'
-import { importParsed, readFiles } from './importFiles'
+import { importNotice, readFiles } from './importFiles'
 
 /** Import: open .yaml/.yml files (several at once) or paste YAML. Drag and drop lives in the app shell. */
 export function ImportMenu({ notify }: { notify: Notify }) {
   const input = useRef<HTMLInputElement>(null)
   const [pasting, setPasting] = useState(false)
   const profile = useDesignerStore((s) => s.options.profile)
+  const parsing = useDesignerStore((s) => s.parsing.import)
 
   async function onFiles(files: FileList | null) {
     if (!files || files.length === 0) return
-    const result = parseSources(await readFiles([...files]))
+    const sources = await readFiles([...files])
     if (input.current) input.current.value = '' // the same file can be picked again
-    const problem = importParsed(result, 'replace', notify)
-    if (problem) notify({ tone: 'error', text: problem })
+    notify(importNotice(await useDesignerStore.getState().importYaml(sources, 'replace')))
   }
 
   /** Replace: the pasted objects (and expectations) replace the design's; add: they join them. */
-  function onPaste(text: string, mode: 'replace' | 'add'): string | undefined {
-    return importParsed(parseSources([{ name: 'The pasted YAML', text }]), mode, notify)
+  async function onPaste(text: string, mode: 'replace' | 'add'): Promise<string | undefined> {
+    const result = await useDesignerStore.getState().importYaml([{ name: 'The pasted YAML', text }], mode)
+    if (!result.ok) return result.message
+    notify(importNotice(result))
+    return undefined
   }
 
   return (
@@ -54,7 +56,7 @@ export function ImportMenu({ notify }: { notify: Notify }) {
         aria-label="YAML files to import"
         onChange={(e) => void onFiles(e.target.files)}
       />
-      <PasteDialog open={pasting} onClose={() => setPasting(false)} onImport={onPaste} />
+      <PasteDialog open={pasting} onClose={() => setPasting(false)} onImport={onPaste} parsing={parsing} />
     </>
   )
 }

@@ -1,18 +1,22 @@
 import { useEffect, useRef, useState } from 'react'
-import { Button, Dialog } from '../components'
+import { Button, Dialog, parsingLabel } from '../components'
 import './PasteDialog.css'
 
 export interface PasteDialogProps {
   open: boolean
   onClose(): void
-  /** Returns an error message to show, or undefined when the text was imported. */
-  onImport(text: string, mode: 'replace' | 'add'): string | undefined
+  /** Resolves to an error message to show, or undefined when the text was imported. */
+  onImport(text: string, mode: 'replace' | 'add'): Promise<string | undefined>
+  /** Characters of the pasted text being parsed off the main thread; undefined when none is. */
+  parsing?: number | undefined
 }
 
 /** Paste YAML (several documents, `---` between them) to replace the design or add to it. */
-export function PasteDialog({ open, onClose, onImport }: PasteDialogProps) {
+export function PasteDialog({ open, onClose, onImport, parsing }: PasteDialogProps) {
   const [text, setText] = useState('')
   const [error, setError] = useState<string>()
+  // One import at a time: the buttons wait for the store's answer (a big text is parsed in a worker).
+  const [busy, setBusy] = useState(false)
   const area = useRef<HTMLTextAreaElement>(null)
 
   useEffect(() => {
@@ -21,8 +25,9 @@ export function PasteDialog({ open, onClose, onImport }: PasteDialogProps) {
     requestAnimationFrame(() => area.current?.focus())
   }, [open])
 
-  const submit = (mode: 'replace' | 'add') => {
-    const problem = onImport(text, mode)
+  const submit = async (mode: 'replace' | 'add') => {
+    setBusy(true)
+    const problem = await onImport(text, mode).finally(() => setBusy(false))
     if (problem) {
       setError(problem)
       return
@@ -39,10 +44,15 @@ export function PasteDialog({ open, onClose, onImport }: PasteDialogProps) {
       footer={
         <>
           <Button onClick={onClose}>Cancel</Button>
-          <Button disabled={!text.trim()} onClick={() => submit('add')}>
+          {parsing !== undefined && (
+            <span className="paste-parsing" role="status">
+              {parsingLabel(parsing)}
+            </span>
+          )}
+          <Button disabled={busy || !text.trim()} onClick={() => void submit('add')}>
             Add to design
           </Button>
-          <Button variant="primary" disabled={!text.trim()} onClick={() => submit('replace')}>
+          <Button variant="primary" disabled={busy || !text.trim()} onClick={() => void submit('replace')}>
             Replace design
           </Button>
         </>

@@ -1,28 +1,22 @@
-/** Files for the import (the parsing is the store's: store/importSources.ts). */
-import { useDesignerStore } from '../../store'
-import type { ImportResult, ImportSource } from '../../store/importSources'
-import type { Notify } from './notice'
-
-/** Same limit as the store's parseSources: a larger file is not even read. */
-const MAX_CHARS = 5 * 1024 * 1024
+/**
+ * Files to import, read as text. What they hold is the store's business (`importYaml`): intent
+ * documents apart from objects, parsing (in a worker when big), the checks, and the one undo step.
+ */
+import { MAX_IMPORT_CHARS, type ImportOutcome, type ImportSource } from '../../store'
+import type { Notice } from './notice'
 
 export function isYamlFile(file: File): boolean {
   return /\.ya?ml$/i.test(file.name)
 }
 
-/** Reads the files as text; one that is too large is not read at all (parseSources refuses it). */
+/** Reads the files as text; one that is too large is not read at all (the store refuses it). */
 export async function readFiles(files: readonly File[]): Promise<ImportSource[]> {
-  return Promise.all(files.map(async (f) => (f.size > MAX_CHARS ? { name: f.name, text: '', tooLarge: true } : { name: f.name, text: await f.text() })))
+  return Promise.all(files.map(async (f) => (f.size > MAX_IMPORT_CHARS ? { name: f.name, text: '', tooLarge: true } : { name: f.name, text: await f.text() })))
 }
 
-/**
- * Loads what parseSources read: objects replace the design (`replace`) or join it (`add`), an intent
- * file replaces or joins the expectations. Returns the problem to show when nothing was imported.
- */
-export function importParsed(result: ImportResult, mode: 'replace' | 'add', notify: Notify, extra = ''): string | undefined {
-  if (!result.ok) return result.message
-  useDesignerStore.getState().importDesign(result.objects, result.intent?.text, mode)
+/** What an import says: its refusal, or its summary (an error tone while the expectations have errors). */
+export function importNotice(result: ImportOutcome, extra = ''): Omit<Notice, 'id'> {
+  if (!result.ok) return { tone: 'error', text: result.message }
   // Problems in the expectations stay on screen until dismissed, like other errors.
-  notify({ tone: result.intent && result.intent.errors > 0 ? 'error' : 'success', text: `${result.summary}${extra}` })
-  return undefined
+  return { tone: result.intent && result.intent.errors > 0 ? 'error' : 'success', text: `${result.summary}${extra}` }
 }

@@ -1,3 +1,3 @@
 export { Toolbar } from './Toolbar'
 export type { Notice, Notify } from './notice'
-export { importParsed, isYamlFile, readFiles } from './importFiles'
+export { importNotice, isYamlFile, readFiles } from './importFiles'
