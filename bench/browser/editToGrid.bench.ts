@@ -221,6 +221,9 @@ async function importDesign(page: Page, namespaces: number): Promise<number> {
 /** Zooms the canvas in around a namespace box until the switch is on screen (zoomed-out canvases draw boxes only). */
 async function revealSwitch(page: Page, namespace: string, switchLabel: string): Promise<void> {
   const toggle = page.locator(`[aria-label="${switchLabel}"]`)
+  // The pan before may have left the namespace off screen, where the canvas draws nothing: fit first.
+  await page.getByRole('button', { name: 'Fit View' }).click()
+  await page.waitForTimeout(300)
   for (let i = 0; i < 40 && !(await toggle.isVisible().catch(() => false)); i++) {
     const box = await page.getByTestId(`canvas.namespace.${namespace}`).boundingBox()
     if (!box) throw new Error(`no namespace box ${namespace}`)

@@ -144,7 +144,8 @@ function CanvasFlow() {
         edgesReconnectable
         fitView
         fitViewOptions={{ padding: 0.12, maxZoom: 1 }}
-        minZoom={0.2}
+        // Low enough for Fit View to show a few hundred namespaces at once (drawn as overview boxes).
+        minZoom={0.03}
         maxZoom={2}
         aria-label="Design canvas"
       >
