@@ -17,7 +17,7 @@ test.describe('Workshop screenshots', () => {
     for (const [pair, clicks] of [['sleep.foo to httpbin.foo:8000', 2], ['sleep.foo to httpbin.bar:8000', 2], ['sleep.bar to httpbin.foo:8000', 1], ['sleep.bar to httpbin.bar:8000', 2]] as const) {
       for (let i = 0; i < clicks; i++) await prediction(scope, pair).click()
     }
-    await scope.getByRole('button', { name: 'Reveal' }).click()
+    await scope.getByRole('button', { name: 'Reveal', exact: true }).click()
     await expect(scope.getByText('Decided by')).toBeVisible()
     await page.mouse.move(0, 0)
     await page.screenshot({ path })
