@@ -67,13 +67,8 @@ function suggestionsFor(field: string, s: Suggestions): string[] {
  * The set fields of one source or operation, each a list with completion, plus "add field" for the
  * others (all of them must match, M24). `title` names the group ("Rule 1 source 2").
  */
-function FieldSet<F extends string>({ title, fields, values, suggestions, onChange, onRemove, fresh = false }: { title: string; fields: readonly F[]; values: Partial<Record<F, string[]>>; suggestions: Suggestions; onChange(next: Partial<Record<F, string[]>>): void; onRemove(): void; fresh?: boolean }) {
-  // A field just added has no value yet, and an empty list is not written: keep it on screen until typed in.
-  const [added, setAdded] = useState<F[]>([])
-  const shown = fields.filter((f) => values[f] !== undefined || added.includes(f))
-  // A field the profile does not have but the YAML sets stays editable (and admission says why it is wrong).
-  const extra = (Object.keys(values) as F[]).filter((f) => !fields.includes(f))
-  const free = fields.filter((f) => !shown.includes(f))
+/** One entry of a rule (a source, an operation, a condition): its title, a remove button, its fields. */
+function EntryFrame({ title, onRemove, children }: { title: string; onRemove(): void; children: React.ReactNode }) {
   return (
     <div className="authz-entry" role="group" aria-label={title}>
       <div className="authz-entry__title">
@@ -82,6 +77,20 @@ function FieldSet<F extends string>({ title, fields, values, suggestions, onChan
           ×
         </SmallButton>
       </div>
+      {children}
+    </div>
+  )
+}
+
+function FieldSet<F extends string>({ title, fields, values, suggestions, onChange, onRemove, fresh = false }: { title: string; fields: readonly F[]; values: Partial<Record<F, string[]>>; suggestions: Suggestions; onChange(next: Partial<Record<F, string[]>>): void; onRemove(): void; fresh?: boolean }) {
+  // A field just added has no value yet, and an empty list is not written: keep it on screen until typed in.
+  const [added, setAdded] = useState<F[]>([])
+  const shown = fields.filter((f) => values[f] !== undefined || added.includes(f))
+  // A field the profile does not have but the YAML sets stays editable (and admission says why it is wrong).
+  const extra = (Object.keys(values) as F[]).filter((f) => !fields.includes(f))
+  const free = fields.filter((f) => !shown.includes(f))
+  return (
+    <EntryFrame title={title} onRemove={onRemove}>
       {[...shown, ...extra].map((f) => (
         <div className="authz-row" key={f}>
           <ListField inline label={f} values={values[f] ?? []} suggestions={suggestionsFor(f, suggestions)} autoFocus={added.includes(f) && values[f] === undefined} onCommit={(v) => onChange({ ...values, [f]: v })} />
@@ -107,7 +116,7 @@ function FieldSet<F extends string>({ title, fields, values, suggestions, onChan
           ))}
         </select>
       )}
-    </div>
+    </EntryFrame>
   )
 }
 
@@ -179,17 +188,11 @@ const NEW_CONDITION: ConditionForm = { key: '', values: [], notValues: [] }
 function ConditionRow({ title, condition, keys, suggestions, onChange, onRemove, fresh = false }: { title: string; condition: ConditionForm; keys: string[]; suggestions: Suggestions; onChange(c: ConditionForm): void; onRemove(): void; fresh?: boolean }) {
   const values = conditionSuggestions(condition.key, suggestions)
   return (
-    <div className="authz-entry" role="group" aria-label={title}>
-      <div className="authz-entry__title">
-        <span>{title.replace(/^Rule \d+ /, '')}</span>
-        <SmallButton label={`Remove ${title}`} onClick={onRemove}>
-          ×
-        </SmallButton>
-      </div>
+    <EntryFrame title={title} onRemove={onRemove}>
       <ListField inline label="key" values={condition.key ? [condition.key] : []} suggestions={keys} placeholder="request.headers[x-token]" autoFocus={fresh} onCommit={(v) => onChange({ ...condition, key: v[0] ?? '' })} />
       <ListField inline label="values" values={condition.values} suggestions={values} onCommit={(next) => onChange({ ...condition, values: next })} />
       <ListField inline label="notValues" values={condition.notValues} suggestions={values} onCommit={(notValues) => onChange({ ...condition, notValues })} />
-    </div>
+    </EntryFrame>
   )
 }
 
