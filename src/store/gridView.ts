@@ -5,7 +5,7 @@
 import {
   computeGrid,
   prepareEvaluation,
-  verdictById,
+  sameShownOutcome,
   type EngineOptions,
   type EvaluationContext,
   type Grid,
@@ -81,13 +81,6 @@ export function evaluatePrepared(mesh: Mesh, context: EvaluationContext, externa
   return { view: toGridView(separate ? withIngressRow(grid, external, targets) : grid), context, ingressContext: external }
 }
 
-/** What a cell shows: code and curl exit. Two rules giving the same answer are not a visible change. */
-function shownAs(id: number | undefined): string {
-  if (id === undefined) return ''
-  const verdict = verdictById(id)
-  return verdict ? `${verdict.code}/${verdict.exit}` : String(id)
-}
-
 /** Cells (`row|column` labels) whose shown result differs; rows or columns that are new are not marked. */
 export function changedCells(previous: GridView | undefined, next: GridView): Set<string> {
   const out = new Set<string>()
@@ -107,7 +100,7 @@ export function changedCells(previous: GridView | undefined, next: GridView): Se
       const before = previous.cells[pi * prevWidth + pj]
       const after = next.cells[i * width + j]
       // Equal ids show the same; only different ids are compared by what they show.
-      if (before !== after && shownAs(before) !== shownAs(after)) out.add(`${row.label}|${(next.columns[j] as GridView['columns'][number]).label}`)
+      if (!sameShownOutcome(before, after)) out.add(`${row.label}|${(next.columns[j] as GridView['columns'][number]).label}`)
     }
   })
   return out

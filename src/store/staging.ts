@@ -10,7 +10,7 @@
  * comes back on Apply with the whole staged change as ONE step, or unchanged on Discard.
  */
 import type { StoreApi } from 'zustand'
-import { buildModel, intent as engineIntent, NO_REQUEST, verdictById, type KubeObject, type ResourceKey } from '../engine'
+import { buildModel, intent as engineIntent, NO_REQUEST, sameShownOutcome, verdictById, type KubeObject, type ResourceKey } from '../engine'
 import type { CellChange, CheckInput, DesignDiff, ObjectChange } from '../engine/intent'
 import { afterTimeTravel, requestProfile, type HistoryState, type StoreContext } from './commit'
 import { evaluateMesh } from './gridView'
@@ -108,13 +108,6 @@ function cellLookup(view: GridView): (from: string, to: string) => number | unde
 }
 
 const verdictOf = (id: number | undefined) => (id === undefined || id === NO_REQUEST ? undefined : verdictById(id))
-/** What a cell shows: two rules giving the same code and exit are not a visible change. */
-const sameShown = (x: number | undefined, y: number | undefined) => {
-  if (x === y) return true
-  const a = verdictOf(x)
-  const b = verdictOf(y)
-  return a?.code === b?.code && a?.exit === b?.exit
-}
 
 /**
  * The cells whose shown outcome differs between two grids of the same view, matched by row and
@@ -145,7 +138,7 @@ export function diffGridViews(before: GridView, after: GridView): { cells: CellC
       const y = ia >= 0 && ja >= 0 ? after.cells[ia * wa + ja] : undefined
       if (x === undefined && y === undefined) continue
       compared++
-      if (!sameShown(x, y)) cells.push({ from, to: columns[k] as string, before: verdictOf(x), after: verdictOf(y), causes: [] })
+      if (!sameShownOutcome(x, y)) cells.push({ from, to: columns[k] as string, before: verdictOf(x), after: verdictOf(y), causes: [] })
     }
   return { cells, compared }
 }
@@ -193,7 +186,7 @@ export function watchStagedDiff(store: StoreApi<DesignerStore>, clock: () => num
         const view = await gridOf(applyChange(base.resources, change), s)
         if (mine !== run || !view) return
         const alone = cellLookup(view)
-        for (const c of cells) if (!sameShown(baseline(c.from, c.to), alone(c.from, c.to))) moved.set(c, [...(moved.get(c) ?? []), change.key])
+        for (const c of cells) if (!sameShownOutcome(baseline(c.from, c.to), alone(c.from, c.to))) moved.set(c, [...(moved.get(c) ?? []), change.key])
       }
       for (const c of cells) c.causes = moved.get(c) ?? all
     }

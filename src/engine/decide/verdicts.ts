@@ -66,6 +66,17 @@ export function verdictById(id: number): Verdict | undefined {
 
 export const VERDICTS = ALL
 
+/**
+ * Two cells show the same outcome: the same code and curl exit (two rules giving the same answer are
+ * not a visible change). `undefined` and NO_REQUEST are "no cell".
+ */
+export function sameShownOutcome(a: number | undefined, b: number | undefined): boolean {
+  if (a === b) return true
+  const va = a === undefined || a === NO_REQUEST ? undefined : verdictById(a)
+  const vb = b === undefined || b === NO_REQUEST ? undefined : verdictById(b)
+  return va?.code === vb?.code && va?.exit === vb?.exit
+}
+
 /** `200`, `401`, `000 (56)`, `open (TCP)`: how the grid and the CLI print a verdict. */
 export function formatVerdict(v: Verdict): string {
   return v.code === '000' ? `000 (${v.exit})` : v.code === 'open' ? 'open (TCP)' : v.code

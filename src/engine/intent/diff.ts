@@ -3,7 +3,7 @@
  * and for each cell the objects whose edit changed it (found by applying each object's change on
  * its own to the old design; a cell that only moves when several change together names them all).
  */
-import { verdictById, NO_REQUEST } from '../decide/verdicts'
+import { sameShownOutcome, verdictById, NO_REQUEST } from '../decide/verdicts'
 import type { Grid } from '../evaluate/grid'
 import type { KubeObject, ResourceKey, Verdict } from '../types'
 import { gridFor, modelOf, type CheckInput } from './check'
@@ -60,12 +60,6 @@ function cellsOf(grid: Grid): Map<string, number> {
   return out
 }
 
-function sameVerdict(a: number | undefined, b: number | undefined): boolean {
-  const va = a === undefined || a === NO_REQUEST ? undefined : verdictById(a)
-  const vb = b === undefined || b === NO_REQUEST ? undefined : verdictById(b)
-  return va?.code === vb?.code && va?.exit === vb?.exit
-}
-
 /** Cells whose printed outcome differs (a different deciding rule with the same code is not a change). */
 export function diffGrids(before: Grid, after: Grid): CellChange[] {
   const a = cellsOf(before)
@@ -75,7 +69,7 @@ export function diffGrids(before: Grid, after: Grid): CellChange[] {
   for (const key of keys) {
     const x = a.get(key)
     const y = b.get(key)
-    if (sameVerdict(x, y)) continue
+    if (sameShownOutcome(x, y)) continue
     const [from = '', to = ''] = key.split('\u0000')
     out.push({
       from,
@@ -119,7 +113,7 @@ export async function diffDesigns(before: readonly KubeObject[], after: readonly
     const alone = cellsOf(await gridOf(applyChange(before, change), input))
     for (const c of cells) {
       const key = `${c.from}\u0000${c.to}`
-      if (!sameVerdict(baseline.get(key), alone.get(key))) moved.set(key, [...(moved.get(key) ?? []), change.key])
+      if (!sameShownOutcome(baseline.get(key), alone.get(key))) moved.set(key, [...(moved.get(key) ?? []), change.key])
     }
   }
   for (const c of cells) c.causes = moved.get(`${c.from}\u0000${c.to}`) ?? all
