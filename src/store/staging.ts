@@ -11,22 +11,11 @@
  */
 import type { StoreApi } from 'zustand'
 import { buildModel, intent as engineIntent, NO_REQUEST, sameShownOutcome, verdictById, type KubeObject, type ResourceKey } from '../engine'
-import type { CellChange, CheckInput, DesignDiff, ObjectChange } from '../engine/intent'
-import { afterTimeTravel, requestProfile, type HistoryState, type StoreContext } from './commit'
+import type { CellChange, DesignDiff, ObjectChange } from '../engine/intent'
+import { afterTimeTravel, type HistoryState, type StoreContext } from './commit'
 import { evaluateMesh } from './gridView'
-import { requestFor } from './tokens/profile'
+import { checkInputOf } from './checkInput'
 import type { DesignerActions, DesignerState, DesignerStore, GridView, Staging } from './types'
-
-/** What the engine needs to evaluate a design under the store's options and request. */
-export function checkInputOf(s: Pick<DesignerState, 'options' | 'request'>, clock: () => number): CheckInput {
-  const now = s.request.frozenNow ?? clock()
-  return {
-    options: s.options,
-    request: requestProfile(s.request, clock),
-    ingressRequest: requestFor(s.request, 'ingress', now),
-    keySets: new Map(Object.entries(s.request.keySets ?? {})),
-  }
-}
 
 /** True when the staged design differs from the committed one (an edit undone back to it is none). */
 export function hasStagedEdits(s: Pick<DesignerState, 'staging' | 'resources' | 'layout'>): boolean {

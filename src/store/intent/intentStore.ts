@@ -13,7 +13,7 @@ import { browserStorage, type StorageLike } from '../autosave'
 import { useDesignerStore } from '../index'
 import { keyOf } from '../keys'
 import { upsertObject } from '../resourceEdits'
-import { requestFor } from '../tokens/profile'
+import { checkInputOf } from '../checkInput'
 import { deleteSnapshot, LAST_EXPORT, readSnapshots, saveSnapshot, type Snapshot } from './snapshots'
 import { startFixSearch, type RunningSearch } from './fixSearchClient'
 
@@ -71,10 +71,7 @@ export function parsedIntent(text: string): ParsedIntent {
 
 /** What the engine needs to check the designer's current design. */
 export function currentCheckInput(): CheckInput {
-  const s = useDesignerStore.getState()
-  const now = s.request.frozenNow ?? Math.floor(Date.now() / 1000)
-  const keySets = new Map(Object.entries(s.request.keySets ?? {}))
-  return { options: s.options, request: requestFor(s.request, 'client', now), ingressRequest: requestFor(s.request, 'ingress', now), keySets }
+  return checkInputOf(useDesignerStore.getState(), () => Math.floor(Date.now() / 1000))
 }
 
 /** The touched objects of a fix laid over the current resources (other edits made meanwhile stay). */
