@@ -168,3 +168,52 @@ describe('Parsing a big text off the main thread', () => {
     expect(store.getState().resources.map(keyOf)).toEqual(['Policy/foo/default'])
   })
 })
+
+describe('Importing an application whose every workload serves a port', () => {
+  const app = (name: string) => `apiVersion: v1
+kind: Service
+metadata: {name: ${name}, namespace: shop}
+spec:
+  selector: {app: ${name}}
+  ports: [{name: http, port: 9080}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ${name}, namespace: shop}
+spec:
+  selector: {matchLabels: {app: ${name}}}
+  template:
+    metadata: {labels: {app: ${name}}}
+    spec:
+      containers: [{name: ${name}, image: x, ports: [{containerPort: 9080}]}]
+`
+
+  it('shows all workloads as rows (rule 25) when the task view would show none, and says so', async () => {
+    const store = testStore({ parser: null })
+    await store.getState().settled()
+    const outcome = await store.getState().importYaml([{ name: 'shop.yaml', text: `${app('productpage')}---\n${app('reviews')}` }], 'replace')
+    expect(outcome).toMatchObject({ ok: true, summary: expect.stringContaining('the grid shows all workloads as rows') })
+    expect(store.getState().view).toEqual({ rows: { mode: 'all' }, columns: { mode: 'all' } })
+    await store.getState().settled()
+    expect(store.getState().gridState.grid?.rows.map((r) => r.label)).toEqual(['productpage.shop', 'reviews.shop'])
+  })
+
+  it('keeps the task view when the design has clients without ports', async () => {
+    const store = testStore({ parser: null })
+    await store.getState().settled()
+    const view = store.getState().view
+    const client = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: sleep, namespace: shop}
+spec:
+  selector: {matchLabels: {app: sleep}}
+  template:
+    metadata: {labels: {app: sleep}}
+    spec:
+      containers: [{name: sleep, image: curl}]
+`
+    const outcome = await store.getState().importYaml([{ name: 'shop.yaml', text: `${app('reviews')}---\n${client}` }], 'replace')
+    expect(outcome).toMatchObject({ ok: true, summary: expect.not.stringContaining('all workloads as rows') })
+    expect(store.getState().view).toBe(view)
+  })
+})

@@ -11,6 +11,7 @@
  * (deriveDocuments parses a tab's kept text for its problems).
  */
 import { commit, type StoreContext } from '../commit'
+import { ALL_VIEW, selectRows, TASK_VIEW } from '../gridFilter'
 import { rememberDocuments } from '../generatedText'
 import { importYamlText, type ImportedText } from '../io'
 import { replaceTabResources } from '../mergeTab'
@@ -23,6 +24,11 @@ import type { DesignerActions, DesignerState, ParseTarget, YamlTab } from '../ty
 import { joinIntentTexts } from '../../intent/joinIntent'
 import { composeImport, mergeObjects, MAX_IMPORT_CHARS, splitSources, tooLarge, type SplitSource } from '../importSources'
 import type { ParserPort } from './parserPort'
+
+/** The design has workloads but the grid's view selects none of them as rows (the task's view on an app of servers). */
+function showsNoRow(s: DesignerState): boolean {
+  return s.model.mesh.workloads.some((w) => !w.builtin && !w.isIngressGateway) && selectRows(s.model.mesh, (s.view ?? TASK_VIEW).rows).length === 0
+}
 
 export interface TextCommandDeps {
   /** Parses big texts elsewhere; absent: everything is parsed in this thread. */
@@ -132,16 +138,22 @@ export function createTextCommands(ctx: StoreContext, deps: TextCommandDeps): Te
     const outcome = composeImport(split, read)
     if (!outcome.ok) return outcome
     const gridOffThread = away ? { gridOffThread: true } : {}
+    let summary = outcome.summary
     if (outcome.objects.length > 0) {
       if (mode === 'replace') {
         commit(ctx, { resources: [...outcome.objects], layout: EMPTY_LAYOUT, ...gridOffThread }, 'import')
         // Without a layout of its own, a design gets elk's arrangement once it is ready.
         ctx.refineLayout()
+        if (showsNoRow(get())) {
+          // An application whose every workload serves a port (rule 25: each is still a client).
+          get().setGridView(ALL_VIEW)
+          summary += ' Every workload serves a port, so the grid shows all workloads as rows.'
+        }
       } else commit(ctx, { resources: mergeObjects(get().resources, outcome.objects), ...gridOffThread }, 'import')
     }
     // Expectations are not in the undo history: they replace the design's, or join them.
     if (outcome.intent) set({ intent: mode === 'add' ? joinIntentTexts([get().intent, outcome.intent.text]) : outcome.intent.text })
-    return outcome
+    return { ...outcome, summary }
   }
 
   return {

@@ -77,11 +77,16 @@ export function Palette() {
               onClick={() => requestCreate(item.kind)}
             >
               <NodeIcon name={item.icon} />
-              <span>{item.label}</span>
+              <span>{breakableKind(item.label)}</span>
             </button>
           ))}
         </section>
       ))}
     </nav>
   )
+}
+
+/** `RequestAuthentication` may break as Request/Authentication in the narrow palette, never mid-word. */
+function breakableKind(label: string): React.ReactNode[] {
+  return label.split(/(?<=[a-z])(?=[A-Z])/).flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]))
 }
